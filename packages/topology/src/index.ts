@@ -1,0 +1,9 @@
+export * from './objects.js';
+export * from './graph.js';
+export * from './protocol.js';
+export * from './ids.js';
+export { slim, slimSelector, SlimError, rawKind } from './slim.js';
+export { matchesMap, matchesSelector, selectorText } from './selectors.js';
+export { ObjectStore } from './store.js';
+export { TopologyEngine, buildGraph, applyDelta } from './engine.js';
+export { dnsNames, resolveTargetPort, SERVICE_TYPES, NODE_PORT_RANGE } from './service.js';

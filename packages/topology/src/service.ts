@@ -1,0 +1,484 @@
+/**
+ * What one Service contributes: its entry points (LoadBalancer, NodePort,
+ * externalIPs), its cluster address, its endpoints (from EndpointSlices),
+ * and the findings that would stop traffic. See DOMAIN.md section 1.
+ */
+import type { Contribution } from './contribution.js';
+import { ContributionBuilder } from './contribution.js';
+import type {
+  EdgeState,
+  FindingObject,
+  NodeId,
+  NodePortTarget,
+  PortMapping,
+  PortSummary,
+  ServiceNode,
+} from './graph.js';
+import { EXTERNAL_ID, ids } from './ids.js';
+import type { Endpoint, EndpointPort, ServicePort, SlimPod, SlimService } from './objects.js';
+import { objectKey } from './objects.js';
+import { selectorText } from './selectors.js';
+import type { ObjectStore } from './store.js';
+import { externalNode } from './pod.js';
+
+export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
+
+function portSummary(p: ServicePort): PortSummary {
+  const s: PortSummary = { port: p.port, protocol: p.protocol, targetPort: p.targetPort };
+  if (p.name) s.name = p.name;
+  if (p.nodePort !== undefined) s.nodePort = p.nodePort;
+  if (p.appProtocol) s.appProtocol = p.appProtocol;
+  return s;
+}
+
+export function dnsNames(svc: SlimService): string[] {
+  const ns = svc.metadata.namespace ?? 'default';
+  const n = svc.metadata.name;
+  const names = [n, `${n}.${ns}`, `${n}.${ns}.svc`, `${n}.${ns}.svc.cluster.local`];
+  for (const p of svc.spec.ports) {
+    if (p.name) names.push(`_${p.name}._${p.protocol.toLowerCase()}.${n}.${ns}.svc.cluster.local`);
+  }
+  return names;
+}
+
+/** Resolve a targetPort against one pod's containers: a number as is, a name by container port name and protocol. */
+export function resolveTargetPort(p: ServicePort, pod: SlimPod | undefined): number | undefined {
+  if (typeof p.targetPort === 'number') return p.targetPort;
+  for (const c of pod?.spec.containers ?? []) {
+    for (const cp of c.ports)
+      if (cp.name === p.targetPort && cp.protocol === p.protocol) return cp.containerPort;
+  }
+  return undefined;
+}
+
+function endpointState(ep: Endpoint): EdgeState {
+  const c = ep.conditions;
+  if (c.terminating === true) return 'terminating';
+  // The API says a nil `ready` is unknown and consumers should treat it as ready.
+  return c.ready === false ? 'not-ready' : 'ready';
+}
+
+function slicePortFor(p: ServicePort, ports: EndpointPort[]): EndpointPort | undefined {
+  return ports.find((sp) => (sp.name ?? '') === (p.name ?? '') && sp.protocol === p.protocol);
+}
+
+export function serviceContribution(store: ObjectStore, svc: SlimService): Contribution {
+  const b = new ContributionBuilder();
+  const ns = svc.metadata.namespace ?? 'default';
+  const name = svc.metadata.name;
+  const key = objectKey(svc);
+  const self: FindingObject = { kind: 'Service', namespace: ns, name };
+  const svcId = ids.service(ns, name);
+  const spec = svc.spec;
+  const validType = (SERVICE_TYPES as readonly string[]).includes(spec.type);
+  const type = validType ? spec.type : 'ClusterIP';
+  const headless = spec.clusterIP === 'None';
+  const ports = spec.ports.map(portSummary);
+  let health: ServiceNode['health'] = 'ok';
+  const bad = (level: 'warning' | 'error') => {
+    if (level === 'error' || health === 'ok') health = level;
+  };
+
+  if (!validType) {
+    bad('error');
+    b.finding({
+      code: 'SERVICE_TYPE_INVALID',
+      severity: 'error',
+      message: `Service ${ns}/${name} has type "${spec.type}", which is not a Service type. Types are case-sensitive: ClusterIP, NodePort, LoadBalancer or ExternalName. The API server rejects this manifest.`,
+      objects: [self],
+      nodeIds: [svcId],
+    });
+  }
+
+  const counts = { ready: 0, notReady: 0, terminating: 0 };
+  const serviceNode = b.node<ServiceNode>({
+    id: svcId,
+    kind: 'service',
+    label: name,
+    namespace: ns,
+    name,
+    health: 'ok',
+    serviceType: type,
+    clusterIPs: headless ? [] : spec.clusterIPs,
+    headless,
+    selector: spec.selector,
+    ports,
+    dnsNames: dnsNames(svc),
+    endpointCounts: counts,
+    ...(spec.externalName ? { externalName: spec.externalName } : {}),
+    ...(svc.metadata.uid ? { uid: svc.metadata.uid } : {}),
+  });
+
+  if (type === 'ExternalName') {
+    const target = spec.externalName ?? '';
+    const addrId = ids.address(ns, name, target);
+    b.node({
+      id: addrId,
+      kind: 'address',
+      label: target,
+      health: 'ok',
+      address: target,
+      addressType: 'CNAME',
+    });
+    b.edge({
+      id: ids.edge(svcId, addrId),
+      kind: 'endpoint',
+      source: svcId,
+      target: addrId,
+      ports: [],
+      state: 'route',
+      label: 'DNS CNAME',
+    });
+    return b.c;
+  }
+
+  // Endpoints, from the EndpointSlices the controller (or a person) published.
+  const readyNodes = new Set<string>();
+  const seen = new Map<NodeId, EdgeState>();
+  const slices = store.slicesOf(key);
+  for (const slice of slices) {
+    for (const ep of slice.endpoints) {
+      const state = endpointState(ep);
+      const ref = ep.targetRef && (ep.targetRef.kind ?? 'Pod') === 'Pod' ? ep.targetRef : undefined;
+      const pod = ref ? store.pods.get(`${ref.namespace ?? ns}/${ref.name}`) : undefined;
+      if (state === 'ready' && ep.nodeName) readyNodes.add(ep.nodeName);
+      const mappings: PortMapping[] = [];
+      for (const p of spec.ports) {
+        const sp = slicePortFor(p, slice.ports);
+        const to = sp?.port ?? resolveTargetPort(p, pod);
+        if (to !== undefined)
+          mappings.push({
+            from: p.port,
+            to,
+            protocol: p.protocol,
+            ...(p.name ? { name: p.name } : {}),
+          });
+      }
+      const targets: NodeId[] = [];
+      if (pod) targets.push(ids.pod(pod.metadata.namespace ?? ns, pod.metadata.name));
+      else {
+        for (const address of ep.addresses) {
+          const addrId = ids.address(ns, name, address);
+          b.node({
+            id: addrId,
+            kind: 'address',
+            label: address,
+            health: 'unknown',
+            address,
+            addressType: slice.addressType,
+          });
+          targets.push(addrId);
+        }
+        if (ref) {
+          b.finding({
+            code: 'ENDPOINT_POD_MISSING',
+            severity: 'warning',
+            message: `EndpointSlice ${slice.metadata.name} of Service ${ns}/${name} points at pod ${ref.namespace ?? ns}/${ref.name}, which does not exist. The slice is stale or the pod is being replaced; if it persists, check the EndpointSlice controller.`,
+            objects: [self, { kind: 'Pod', namespace: ref.namespace ?? ns, name: ref.name }],
+            nodeIds: [svcId, ...targets],
+          });
+        }
+      }
+      for (const t of targets) {
+        const edge = b.edge({
+          id: ids.edge(svcId, t),
+          kind: 'endpoint',
+          source: svcId,
+          target: t,
+          ports: mappings,
+          state,
+        });
+        const prev = seen.get(t);
+        if (prev === undefined) {
+          seen.set(t, state);
+          if (state === 'ready') counts.ready++;
+          else if (state === 'terminating') counts.terminating++;
+          else counts.notReady++;
+        } else if (prev !== 'ready' && state === 'ready') {
+          edge.state = 'ready';
+        }
+      }
+    }
+  }
+
+  // What the selector picks, for the findings (through the label index).
+  const selected = spec.selector ? store.podsMatching(ns, spec.selector) : [];
+  const behindIngress = store.ingressesOf(key).size > 0;
+  if (spec.selector && selected.length === 0) {
+    bad('warning');
+    b.finding({
+      code: 'SELECTOR_MATCHES_NO_POD',
+      severity: behindIngress ? 'error' : 'warning',
+      message: `Service ${ns}/${name} selects ${selectorText(spec.selector)}, but no pod in namespace ${ns} has all these labels, so it has no endpoints. Compare with kubectl get pods -n ${ns} --show-labels, or fix the selector.`,
+      objects: [self],
+      nodeIds: [svcId],
+    });
+  } else if (spec.selector && counts.ready === 0) {
+    bad('error');
+    const drain = counts.terminating > 0;
+    b.finding({
+      code: drain ? 'ENDPOINTS_ONLY_TERMINATING' : 'NO_READY_ENDPOINTS',
+      severity: 'error',
+      message: drain
+        ? `Service ${ns}/${name} has only terminating endpoints (${counts.terminating}); new connections have nowhere to go until replacement pods are ready.`
+        : `Service ${ns}/${name} selects ${selected.length} pod(s) but none is ready, so it refuses traffic${behindIngress ? ', and so does every Ingress path to it' : ''}. Check the pods' readiness probes and events (kubectl describe pod -n ${ns} -l ${selectorText(spec.selector)}).`,
+      objects: [self],
+      nodeIds: [svcId],
+    });
+  }
+  if (!spec.selector && slices.length === 0) {
+    bad('warning');
+    b.finding({
+      code: 'NO_SELECTOR_NO_ENDPOINTS',
+      severity: 'warning',
+      message: `Service ${ns}/${name} has no selector and no EndpointSlices, so traffic to it goes nowhere. Create an EndpointSlice labelled kubernetes.io/service-name=${name}, or add a selector.`,
+      objects: [self],
+      nodeIds: [svcId],
+    });
+  }
+  if (selected.length > 0) {
+    for (const p of spec.ports) {
+      if (
+        typeof p.targetPort === 'string' &&
+        !selected.some((pod) => resolveTargetPort(p, pod) !== undefined)
+      ) {
+        bad('error');
+        b.finding({
+          code: 'TARGET_PORT_NOT_EXPOSED',
+          severity: 'error',
+          message: `Service ${ns}/${name} port ${p.port} targets the container port named "${p.targetPort}" (${p.protocol}), but none of the ${selected.length} selected pod(s) has a container port with that name. Name the port in the pod template or change targetPort.`,
+          objects: [self],
+          nodeIds: [svcId],
+        });
+      }
+    }
+  }
+
+  entryPoints(store, svc, type, b, readyNodes, bad);
+  serviceNode.health = health;
+  return b.c;
+}
+
+function entryPoints(
+  store: ObjectStore,
+  svc: SlimService,
+  type: string,
+  b: ContributionBuilder,
+  readyNodes: ReadonlySet<string>,
+  bad: (level: 'warning' | 'error') => void,
+): void {
+  const ns = svc.metadata.namespace ?? 'default';
+  const name = svc.metadata.name;
+  const self: FindingObject = { kind: 'Service', namespace: ns, name };
+  const svcId = ids.service(ns, name);
+  const spec = svc.spec;
+  const ports = spec.ports.map(portSummary);
+  const external = () => b.node(externalNode());
+  const map = (
+    from: (p: ServicePort) => number | undefined,
+    to: (p: ServicePort) => number | undefined,
+  ): PortMapping[] =>
+    spec.ports.flatMap((p) => {
+      const f = from(p);
+      const t = to(p);
+      return f === undefined || t === undefined
+        ? []
+        : [{ from: f, to: t, protocol: p.protocol, ...(p.name ? { name: p.name } : {}) }];
+    });
+
+  const exposed = type === 'NodePort' || type === 'LoadBalancer';
+  const hasNodePorts = exposed && spec.ports.some((p) => p.nodePort !== undefined);
+  const npId = ids.nodePort(ns, name);
+  if (hasNodePorts) {
+    const local = spec.externalTrafficPolicy === 'Local';
+    const targets: NodePortTarget[] = [...store.nodes.values()]
+      .map((n) => ({
+        node: n.metadata.name,
+        addresses: n.status.addresses
+          .filter((a) => a.type === 'InternalIP' || a.type === 'ExternalIP')
+          .map((a) => a.address),
+        accepts: !local || readyNodes.has(n.metadata.name),
+      }))
+      .sort((x, y) => x.node.localeCompare(y.node));
+    const dropping = targets.filter((t) => !t.accepts);
+    b.node({
+      id: npId,
+      kind: 'nodeport',
+      label: spec.ports
+        .map((p) => p.nodePort)
+        .filter((x) => x !== undefined)
+        .join(', '),
+      namespace: ns,
+      name,
+      health:
+        targets.length === 0
+          ? 'unknown'
+          : dropping.length === targets.length
+            ? 'error'
+            : dropping.length
+              ? 'warning'
+              : 'ok',
+      service: name,
+      ports,
+      externalTrafficPolicy: spec.externalTrafficPolicy ?? 'Cluster',
+      targets,
+    });
+    b.edge({
+      id: ids.edge(npId, svcId),
+      kind: 'to-service',
+      source: npId,
+      target: svcId,
+      ports: map(
+        (p) => p.nodePort,
+        (p) => p.port,
+      ),
+      state: dropping.length === targets.length && targets.length > 0 ? 'dropped' : 'route',
+    });
+    if (local && dropping.length > 0 && targets.length > 0) {
+      bad('warning');
+      b.finding({
+        code: 'ETP_LOCAL_NODES_WITHOUT_ENDPOINT',
+        severity: dropping.length === targets.length ? 'error' : 'warning',
+        message: `Service ${ns}/${name} has externalTrafficPolicy: Local, and ${dropping.length} of ${targets.length} nodes (${dropping.map((t) => t.node).join(', ')}) have no ready endpoint of it: they drop traffic sent to their node port. Point clients or the load balancer's health checks at the nodes that run its pods, or use Cluster.`,
+        objects: [self],
+        nodeIds: [npId],
+      });
+    }
+    for (const p of spec.ports) {
+      if (
+        p.nodePort !== undefined &&
+        (p.nodePort < NODE_PORT_RANGE.min || p.nodePort > NODE_PORT_RANGE.max)
+      ) {
+        bad('warning');
+        b.finding({
+          code: 'NODEPORT_OUT_OF_RANGE',
+          severity: 'warning',
+          message: `Service ${ns}/${name} uses nodePort ${p.nodePort}, outside the default node port range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}. The API server rejects it unless the cluster's --service-node-port-range includes it.`,
+          objects: [self],
+          nodeIds: [npId],
+        });
+      }
+    }
+  }
+
+  const lbPending = type === 'LoadBalancer' && svc.status.loadBalancer.ingress.length === 0;
+  if ((type === 'NodePort' || lbPending) && hasNodePorts) {
+    b.edge({
+      id: ids.edge(external().id, npId),
+      kind: 'client',
+      source: EXTERNAL_ID,
+      target: npId,
+      ports: map(
+        (p) => p.nodePort,
+        (p) => p.nodePort,
+      ),
+      state: 'route',
+    });
+  }
+
+  if (type === 'LoadBalancer') {
+    const ingress = svc.status.loadBalancer.ingress;
+    const lbId = ids.loadBalancer(ns, name);
+    b.node({
+      id: lbId,
+      kind: 'loadbalancer',
+      label: lbPending ? 'pending' : ingress.map((i) => i.ip ?? i.hostname ?? '').join(', '),
+      namespace: ns,
+      name,
+      health: lbPending ? 'pending' : 'ok',
+      service: name,
+      ingress,
+      pending: lbPending,
+      ports,
+      sourceRanges: spec.loadBalancerSourceRanges,
+    });
+    external();
+    b.edge({
+      id: ids.edge(EXTERNAL_ID, lbId),
+      kind: 'client',
+      source: EXTERNAL_ID,
+      target: lbId,
+      ports: map(
+        (p) => p.port,
+        (p) => p.port,
+      ),
+      state: lbPending ? 'unknown' : 'route',
+      ...(spec.loadBalancerSourceRanges.length
+        ? { label: `from ${spec.loadBalancerSourceRanges.join(', ')}` }
+        : {}),
+    });
+    if (hasNodePorts) {
+      b.edge({
+        id: ids.edge(lbId, npId),
+        kind: 'lb-nodeport',
+        source: lbId,
+        target: npId,
+        ports: map(
+          (p) => p.port,
+          (p) => p.nodePort,
+        ),
+        state: lbPending ? 'unknown' : 'route',
+      });
+    } else {
+      b.edge({
+        id: ids.edge(lbId, svcId),
+        kind: 'to-service',
+        source: lbId,
+        target: svcId,
+        ports: map(
+          (p) => p.port,
+          (p) => p.port,
+        ),
+        state: lbPending ? 'unknown' : 'route',
+      });
+    }
+    if (lbPending) {
+      b.finding({
+        code: 'LOADBALANCER_PENDING',
+        severity: 'warning',
+        message: `LoadBalancer Service ${ns}/${name} has no external address yet (pending). Until a load-balancer controller (cloud provider, MetalLB, ...) assigns one, it is reachable only as a NodePort${hasNodePorts ? ` on ${spec.ports.map((p) => p.nodePort).join(', ')}` : ''}. Check kubectl describe service -n ${ns} ${name} for events.`,
+        objects: [self],
+        nodeIds: [lbId],
+      });
+    }
+  }
+
+  for (const ip of spec.externalIPs) {
+    const eipId = ids.externalIp(ns, name, ip);
+    b.node({
+      id: eipId,
+      kind: 'externalip',
+      label: ip,
+      namespace: ns,
+      name,
+      health: 'ok',
+      service: name,
+      address: ip,
+      ports,
+    });
+    external();
+    b.edge({
+      id: ids.edge(EXTERNAL_ID, eipId),
+      kind: 'client',
+      source: EXTERNAL_ID,
+      target: eipId,
+      ports: map(
+        (p) => p.port,
+        (p) => p.port,
+      ),
+      state: 'route',
+    });
+    b.edge({
+      id: ids.edge(eipId, svcId),
+      kind: 'to-service',
+      source: eipId,
+      target: svcId,
+      ports: map(
+        (p) => p.port,
+        (p) => p.port,
+      ),
+      state: 'route',
+    });
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The slim object store and its named indexes. Every relation the graph
+ * needs is answered through an index, never by scanning all services or all
+ * pods: pods by namespace+label pair, services by namespace+selector pair,
+ * slices by service, services by the pods their slices point at, ingresses
+ * by backend service.
+ */
+import type {
+  SlimEndpointSlice,
+  SlimIngress,
+  SlimNamespace,
+  SlimNetworkPolicy,
+  SlimNode,
+  SlimObject,
+  SlimPod,
+  SlimService,
+  Labels,
+} from './objects.js';
+import { objectKey } from './objects.js';
+import { matchesMap } from './selectors.js';
+
+/** key -> set of values, counting duplicates so that two slices naming one pod unindex correctly. */
+class MultiIndex {
+  private readonly map = new Map<string, Map<string, number>>();
+  add(key: string, value: string): void {
+    let m = this.map.get(key);
+    if (!m) this.map.set(key, (m = new Map()));
+    m.set(value, (m.get(value) ?? 0) + 1);
+  }
+  delete(key: string, value: string): void {
+    const m = this.map.get(key);
+    const n = m?.get(value);
+    if (!m || n === undefined) return;
+    if (n > 1) m.set(value, n - 1);
+    else m.delete(value);
+    if (m.size === 0) this.map.delete(key);
+  }
+  get(key: string): ReadonlySet<string> {
+    const m = this.map.get(key);
+    return m ? new Set(m.keys()) : EMPTY;
+  }
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+const pairKey = (ns: string, k: string, v: string) => `${ns}\u0000${k}=${v}`;
+
+function ingressBackends(ing: SlimIngress): string[] {
+  const ns = ing.metadata.namespace ?? 'default';
+  const names = new Set<string>();
+  const add = (n: string | undefined) => n && names.add(`${ns}/${n}`);
+  add(ing.spec.defaultBackend?.service?.name);
+  for (const rule of ing.spec.rules) for (const p of rule.paths) add(p.backend.service?.name);
+  return [...names];
+}
+
+export class ObjectStore {
+  readonly namespaces = new Map<string, SlimNamespace>();
+  readonly nodes = new Map<string, SlimNode>();
+  readonly pods = new Map<string, SlimPod>();
+  readonly services = new Map<string, SlimService>();
+  readonly slices = new Map<string, SlimEndpointSlice>();
+  readonly ingresses = new Map<string, SlimIngress>();
+  readonly policies = new Map<string, SlimNetworkPolicy>();
+
+  private readonly podsByPair = new MultiIndex();
+  private readonly servicesByPair = new MultiIndex();
+  private readonly slicesByService = new MultiIndex();
+  private readonly servicesByPodRef = new MultiIndex();
+  private readonly ingressesByService = new MultiIndex();
+  /** Services that have node ports, whose node list depends on every Node. */
+  readonly nodePortServices = new Set<string>();
+
+  get(kind: SlimObject['kind'], key: string): SlimObject | undefined {
+    return this.mapOf(kind).get(key);
+  }
+
+  /** Insert or replace; returns the previous object. */
+  put(o: SlimObject): SlimObject | undefined {
+    const key = objectKey(o);
+    const prev = this.mapOf(o.kind).get(key);
+    if (prev) this.unindex(prev);
+    (this.mapOf(o.kind) as Map<string, SlimObject>).set(key, o);
+    this.index(o);
+    return prev;
+  }
+
+  remove(kind: SlimObject['kind'], key: string): SlimObject | undefined {
+    const map = this.mapOf(kind);
+    const prev = map.get(key);
+    if (!prev) return undefined;
+    this.unindex(prev);
+    map.delete(key);
+    return prev;
+  }
+
+  /** Pods in `ns` carrying every label of `selector`, through the smallest label index. */
+  podsMatching(ns: string, selector: Labels): SlimPod[] {
+    let smallest: ReadonlySet<string> | undefined;
+    for (const [k, v] of Object.entries(selector)) {
+      const set = this.podsByPair.get(pairKey(ns, k, v));
+      if (!smallest || set.size < smallest.size) smallest = set;
+      if (set.size === 0) return [];
+    }
+    if (!smallest) return [];
+    const out: SlimPod[] = [];
+    for (const key of smallest) {
+      const pod = this.pods.get(key);
+      if (pod && matchesMap(selector, pod.metadata.labels)) out.push(pod);
+    }
+    return out;
+  }
+
+  /** Services in the pod's namespace whose selector the pod's labels satisfy. */
+  servicesSelecting(pod: SlimPod): string[] {
+    const ns = pod.metadata.namespace ?? 'default';
+    const candidates = new Set<string>();
+    for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
+      for (const s of this.servicesByPair.get(pairKey(ns, k, v))) candidates.add(s);
+    }
+    return [...candidates].filter((key) => {
+      const sel = this.services.get(key)?.spec.selector;
+      return !!sel && matchesMap(sel, pod.metadata.labels);
+    });
+  }
+
+  slicesOf(serviceKey: string): SlimEndpointSlice[] {
+    const out: SlimEndpointSlice[] = [];
+    for (const k of this.slicesByService.get(serviceKey)) {
+      const s = this.slices.get(k);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  servicesReferencingPod(podKey: string): ReadonlySet<string> {
+    return this.servicesByPodRef.get(podKey);
+  }
+
+  ingressesOf(serviceKey: string): ReadonlySet<string> {
+    return this.ingressesByService.get(serviceKey);
+  }
+
+  /** Service keys an EndpointSlice belongs to (through its service-name label). */
+  static sliceService(slice: SlimEndpointSlice): string | undefined {
+    return slice.serviceName
+      ? `${slice.metadata.namespace ?? 'default'}/${slice.serviceName}`
+      : undefined;
+  }
+
+  static ingressBackends = ingressBackends;
+
+  private mapOf(kind: SlimObject['kind']): Map<string, SlimObject> {
+    switch (kind) {
+      case 'Namespace':
+        return this.namespaces;
+      case 'Node':
+        return this.nodes;
+      case 'Pod':
+        return this.pods;
+      case 'Service':
+        return this.services;
+      case 'EndpointSlice':
+        return this.slices;
+      case 'Ingress':
+        return this.ingresses;
+      case 'NetworkPolicy':
+        return this.policies;
+    }
+  }
+
+  private index(o: SlimObject, remove = false): void {
+    const key = objectKey(o);
+    const ns = o.metadata.namespace ?? 'default';
+    const op = (idx: MultiIndex, k: string, v: string) =>
+      remove ? idx.delete(k, v) : idx.add(k, v);
+    switch (o.kind) {
+      case 'Pod':
+        for (const [k, v] of Object.entries(o.metadata.labels ?? {}))
+          op(this.podsByPair, pairKey(ns, k, v), key);
+        break;
+      case 'Service':
+        for (const [k, v] of Object.entries(o.spec.selector ?? {}))
+          op(this.servicesByPair, pairKey(ns, k, v), key);
+        if (o.spec.ports.some((p) => p.nodePort !== undefined)) {
+          if (remove) this.nodePortServices.delete(key);
+          else this.nodePortServices.add(key);
+        }
+        break;
+      case 'EndpointSlice': {
+        const svc = ObjectStore.sliceService(o);
+        if (!svc) break;
+        op(this.slicesByService, svc, key);
+        for (const ep of o.endpoints) {
+          if (ep.targetRef && (ep.targetRef.kind ?? 'Pod') === 'Pod') {
+            op(this.servicesByPodRef, `${ep.targetRef.namespace ?? ns}/${ep.targetRef.name}`, svc);
+          }
+        }
+        break;
+      }
+      case 'Ingress':
+        for (const svc of ingressBackends(o)) op(this.ingressesByService, svc, key);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private unindex(o: SlimObject): void {
+    this.index(o, true);
+  }
+}
