@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * The `portolan` command: resolve the kubeconfig (or start the simulated
+ * cluster), check the cluster answers, start informers, serve the app.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { USAGE, parseArgs } from './args.js';
+import { buildApp } from './app.js';
+import { PortolanError } from './errors.js';
+import { preflight } from './kube-request.js';
+import { resolveKubeconfig } from './kubeconfig.js';
+import { ClusterSource } from './source.js';
+
+const stamp = () => new Date().toISOString().slice(11, 19);
+const log = {
+  info: (m: string) => console.log(`${stamp()} ${m}`),
+  warn: (m: string) => console.warn(`${stamp()} warn ${m}`),
+  error: (m: string) => console.error(`${stamp()} error ${m}`),
+};
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), process.env);
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let kubeconfigFile = args.kubeconfig;
+  let simulated = false;
+  if (args.simulate !== undefined) {
+    const { startSimCluster, SCENARIOS } = await import('@portolan/sim-cluster');
+    if (!SCENARIOS.includes(args.simulate)) {
+      throw new PortolanError('PORTOLAN_BAD_ARGUMENT', `unknown scenario "${args.simulate}".`, `Scenarios: ${SCENARIOS.join(', ')}.`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'portolan-sim-'));
+    kubeconfigFile = join(dir, 'kubeconfig.yaml');
+    const sim = await startSimCluster({ scenario: args.simulate, port: 0, kubeconfigPath: kubeconfigFile });
+    simulated = true;
+    cleanups.push(() => sim.close(), () => rmSync(dir, { recursive: true, force: true }));
+    log.info(`simulated cluster "${args.simulate}" at ${sim.url} (kubectl: KUBECONFIG=${kubeconfigFile} kubectl get svc -A)`);
+  }
+  const config = resolveKubeconfig({ file: kubeconfigFile, context: args.context });
+  const version = await preflight(config.kc, config.server, config.context);
+  log.info(`connected to ${config.server} (context ${config.context}, Kubernetes ${version.gitVersion ?? 'unknown version'}, from ${config.source})`);
+
+  const source = new ClusterSource(config, simulated, log);
+  const app = await buildApp({ source });
+  try {
+    await app.listen({ host: args.host, port: args.port });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new PortolanError('PORTOLAN_PORT_IN_USE', `port ${args.port} on ${args.host} is already in use.`, 'Stop the other process, or pass --port N (0 picks a free port).');
+    }
+    throw err;
+  }
+  source.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+  log.info(`Portolan is serving http://${args.host === '::1' ? '[::1]' : args.host === '127.0.0.1' ? 'localhost' : args.host}:${port}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info(`${signal}: shutting down`);
+    await app.close();
+    for (const c of cleanups.reverse()) await c();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof PortolanError) console.error(err.format());
+  else console.error(`portolan: unexpected error: ${(err as Error).stack ?? String(err)}`);
+  process.exit(1);
+});
