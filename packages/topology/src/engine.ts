@@ -136,6 +136,15 @@ export class TopologyEngine {
       case 'Service':
         affected.add(`Service/${key}`);
         for (const ing of s.ingressesOf(key)) affected.add(`Ingress/${ing}`);
+        // Services sharing a node port with this one (before or after) re-check the clash.
+        for (const svc of [before, after]) {
+          if (svc?.kind !== 'Service') continue;
+          for (const p of svc.spec.ports) {
+            if (p.nodePort !== undefined)
+              for (const other of s.nodePortUsersOf(p.protocol, p.nodePort))
+                affected.add(`Service/${other}`);
+          }
+        }
         break;
       case 'EndpointSlice':
         for (const sl of [before, after]) {

@@ -121,6 +121,12 @@ export interface ServiceNode extends NodeBase {
   selector: Labels | null;
   ports: PortSummary[];
   dnsNames: string[];
+  /** Headless only: the A/AAAA records DNS returns (ready endpoint addresses). */
+  dnsRecords?: string[];
+  /** Environment variables pods created after the Service get, in its namespace. */
+  envVars: string[];
+  sessionAffinity?: string;
+  internalTrafficPolicy?: string;
   endpointCounts: { ready: number; notReady: number; terminating: number };
   uid?: string;
 }

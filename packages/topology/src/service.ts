@@ -32,6 +32,16 @@ function portSummary(p: ServicePort): PortSummary {
   return s;
 }
 
+/** Docker-links-style variables the kubelet injects into pods created after the Service, in its namespace. */
+export function envVarNames(svc: SlimService): string[] {
+  if (svc.spec.type === 'ExternalName' || svc.spec.clusterIP === 'None') return [];
+  const base = svc.metadata.name.toUpperCase().replace(/-/g, '_');
+  const names = [`${base}_SERVICE_HOST`, `${base}_SERVICE_PORT`];
+  for (const p of svc.spec.ports)
+    if (p.name) names.push(`${base}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`);
+  return names;
+}
+
 export function dnsNames(svc: SlimService): string[] {
   const ns = svc.metadata.namespace ?? 'default';
   const n = svc.metadata.name;
@@ -105,7 +115,12 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
     selector: spec.selector,
     ports,
     dnsNames: dnsNames(svc),
+    envVars: envVarNames(svc),
     endpointCounts: counts,
+    ...(spec.sessionAffinity && spec.sessionAffinity !== 'None'
+      ? { sessionAffinity: spec.sessionAffinity }
+      : {}),
+    ...(spec.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' } : {}),
     ...(spec.externalName ? { externalName: spec.externalName } : {}),
     ...(svc.metadata.uid ? { uid: svc.metadata.uid } : {}),
   });
@@ -135,6 +150,7 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
 
   // Endpoints, from the EndpointSlices the controller (or a person) published.
   const readyNodes = new Set<string>();
+  const aRecords: string[] = [];
   const seen = new Map<NodeId, EdgeState>();
   const slices = store.slicesOf(key);
   for (const slice of slices) {
@@ -143,6 +159,8 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
       const ref = ep.targetRef && (ep.targetRef.kind ?? 'Pod') === 'Pod' ? ep.targetRef : undefined;
       const pod = ref ? store.pods.get(`${ref.namespace ?? ns}/${ref.name}`) : undefined;
       if (state === 'ready' && ep.nodeName) readyNodes.add(ep.nodeName);
+      if (state === 'ready' && headless)
+        for (const a of ep.addresses) if (!aRecords.includes(a)) aRecords.push(a);
       const mappings: PortMapping[] = [];
       for (const p of spec.ports) {
         const sp = slicePortFor(p, slice.ports);
@@ -201,6 +219,8 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
       }
     }
   }
+
+  if (headless) serviceNode.dnsRecords = aRecords;
 
   // What the selector picks, for the findings (through the label index).
   const selected = spec.selector ? store.podsMatching(ns, spec.selector) : [];
@@ -346,10 +366,29 @@ function entryPoints(
       });
     }
     for (const p of spec.ports) {
-      if (
-        p.nodePort !== undefined &&
-        (p.nodePort < NODE_PORT_RANGE.min || p.nodePort > NODE_PORT_RANGE.max)
-      ) {
+      if (p.nodePort === undefined) continue;
+      const others = [...store.nodePortUsersOf(p.protocol, p.nodePort)]
+        .filter((k) => k !== `${ns}/${name}`)
+        .sort();
+      if (others.length > 0) {
+        bad('error');
+        b.finding({
+          id: `NODEPORT_CLASH:${p.protocol}/${p.nodePort}:${ns}/${name}`,
+          code: 'NODEPORT_CLASH',
+          severity: 'error',
+          message: `Service ${ns}/${name} uses nodePort ${p.nodePort}/${p.protocol}, which Service ${others.join(', ')} also uses. A node port belongs to one Service: the API server rejects the second one, so one of these manifests will not apply. Give one of them another nodePort, or leave it out to have one allocated.`,
+          objects: [
+            self,
+            ...others.map((o) => ({
+              kind: 'Service',
+              namespace: o.split('/')[0] ?? '',
+              name: o.split('/')[1] ?? o,
+            })),
+          ],
+          nodeIds: [npId],
+        });
+      }
+      if (p.nodePort < NODE_PORT_RANGE.min || p.nodePort > NODE_PORT_RANGE.max) {
         bad('warning');
         b.finding({
           code: 'NODEPORT_OUT_OF_RANGE',

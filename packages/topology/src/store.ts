@@ -69,6 +69,8 @@ export class ObjectStore {
   private readonly ingressesByService = new MultiIndex();
   /** Services that have node ports, whose node list depends on every Node. */
   readonly nodePortServices = new Set<string>();
+  /** `TCP/30080` -> services using that node port (clash detection). */
+  private readonly nodePortUsers = new MultiIndex();
 
   get(kind: SlimObject['kind'], key: string): SlimObject | undefined {
     return this.mapOf(kind).get(key);
@@ -136,6 +138,11 @@ export class ObjectStore {
     return this.servicesByPodRef.get(podKey);
   }
 
+  /** Services (other than none) that use `protocol/nodePort`. */
+  nodePortUsersOf(protocol: string, nodePort: number): ReadonlySet<string> {
+    return this.nodePortUsers.get(`${protocol}/${nodePort}`);
+  }
+
   ingressesOf(serviceKey: string): ReadonlySet<string> {
     return this.ingressesByService.get(serviceKey);
   }
@@ -185,6 +192,8 @@ export class ObjectStore {
           if (remove) this.nodePortServices.delete(key);
           else this.nodePortServices.add(key);
         }
+        for (const p of o.spec.ports)
+          if (p.nodePort !== undefined) op(this.nodePortUsers, `${p.protocol}/${p.nodePort}`, key);
         break;
       case 'EndpointSlice': {
         const svc = ObjectStore.sliceService(o);

@@ -16,15 +16,13 @@ const labels = fc.record(
 );
 
 const nodeArb = name('n').chain((n) =>
-  fc
-    .constantFrom('10.0.0.1', '10.0.0.2')
-    .map((ip) =>
-      slim({
-        kind: 'Node',
-        metadata: { name: n },
-        status: { addresses: [{ type: 'InternalIP', address: ip }] },
-      }),
-    ),
+  fc.constantFrom('10.0.0.1', '10.0.0.2').map((ip) =>
+    slim({
+      kind: 'Node',
+      metadata: { name: n },
+      status: { addresses: [{ type: 'InternalIP', address: ip }] },
+    }),
+  ),
 );
 const podArb = fc
   .tuple(

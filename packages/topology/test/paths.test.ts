@@ -294,3 +294,31 @@ status: { loadBalancer: { ingress: [{ ip: 192.0.2.50 }] } }
     );
   });
 });
+
+describe('node port clashes and discovery names', () => {
+  const svc = (name: string, nodePort: number) => `
+apiVersion: v1
+kind: Service
+metadata: { name: ${name}, namespace: default }
+spec: { type: NodePort, clusterIP: 10.96.0.50, ports: [{ name: web-ui, port: 80, nodePort: ${nodePort} }] }
+---`;
+  it('flags both services that use one node port', () => {
+    const g = buildGraph(loadYaml(`${svc('a', 30001)}${svc('b', 30001)}${svc('c', 30002)}`));
+    const clash = g.findings.filter((f) => f.code === 'NODEPORT_CLASH');
+    expect(clash.map((f) => f.objects[0]?.name).sort()).toEqual(['a', 'b']);
+    expect(clash[0]?.message).toContain('nodePort 30001/TCP, which Service default/b also uses');
+  });
+  it('gives DNS names, SRV names and environment variable names', () => {
+    const g = buildGraph(loadYaml(svc('my-app', 30003)));
+    expect(g.nodes.find((n) => n.id === 'svc:default/my-app')).toMatchObject({
+      dnsNames: [
+        'my-app',
+        'my-app.default',
+        'my-app.default.svc',
+        'my-app.default.svc.cluster.local',
+        '_web-ui._tcp.my-app.default.svc.cluster.local',
+      ],
+      envVars: ['MY_APP_SERVICE_HOST', 'MY_APP_SERVICE_PORT', 'MY_APP_SERVICE_PORT_WEB_UI'],
+    });
+  });
+});
