@@ -1,0 +1,50 @@
+/** The graph canvas: React Flow with our cards, port edges, lane headers and namespace labels. */
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  ReactFlow,
+  type NodeMouseHandler,
+} from '@xyflow/react';
+import { useCallback } from 'react';
+import { selectNode } from '../store/view-actions.js';
+import { useFlowElements } from '../view/useFlowElements.js';
+import type { FlowNode } from '../view/to-flow.js';
+import { LaneHeaders } from './LaneHeaders.js';
+import { NamespaceLabels } from './NamespaceLabels.js';
+import { edgeTypes, nodeTypes } from './node-types.js';
+import { FIT_MAX_ZOOM } from './useFitView.js';
+import { FitView } from './FitView.js';
+
+export function Canvas() {
+  const { nodes, edges } = useFlowElements();
+  const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_, n) => selectNode(n.id), []);
+  const onPaneClick = useCallback(() => selectNode(null), []);
+  return (
+    <div className="pn-canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onlyRenderVisibleElements
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable
+        edgesFocusable
+        minZoom={0.15}
+        maxZoom={2}
+        defaultViewport={{ x: 24, y: 48, zoom: FIT_MAX_ZOOM }}
+        deleteKeyCode={null}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d5d9e0" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <NamespaceLabels nodes={nodes} />
+        <LaneHeaders />
+        <FitView nodes={nodes} />
+      </ReactFlow>
+    </div>
+  );
+}

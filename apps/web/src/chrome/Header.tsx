@@ -1,0 +1,28 @@
+import { requestTidy } from '../store/layout-actions.js';
+import { ConnectionStatus } from './ConnectionStatus.js';
+import { FindingsCount } from './FindingsCount.js';
+import { KindStates } from './KindStates.js';
+import { NamespaceFilter } from './NamespaceFilter.js';
+import { SourceInfo } from './SourceInfo.js';
+
+export function Header() {
+  return (
+    <header className="pn-header">
+      <h1 className="pn-brand">Portolan</h1>
+      <ConnectionStatus />
+      <SourceInfo />
+      <KindStates />
+      <FindingsCount />
+      <span className="pn-spacer" />
+      <NamespaceFilter />
+      <button
+        type="button"
+        className="pn-button"
+        onClick={requestTidy}
+        title="Lay everything out afresh, closing gaps"
+      >
+        Tidy layout
+      </button>
+    </header>
+  );
+}

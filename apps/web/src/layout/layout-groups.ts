@@ -1,0 +1,141 @@
+/**
+ * Which band each node belongs to. A Service, its LoadBalancer, NodePort and
+ * ExternalIP nodes share the band named after the Service; a pod (or address)
+ * joins the band of the first Service (by name) that has it as an endpoint;
+ * an Ingress joins the band of the first Service it routes to. Pods no
+ * Service selects go last in their namespace.
+ */
+import { LANE_OF, LANES, type EdgeKind, type NodeId, type NodeKind } from '@portolan/topology';
+import { objectName } from '../model/a11y.js';
+
+/** The parts of the graph the layout reads (a whole `Graph` fits). */
+export interface LayoutNode {
+  id: NodeId;
+  kind: NodeKind;
+  label: string;
+  namespace?: string;
+  name?: string;
+  service?: string;
+  address?: string;
+}
+
+export interface LayoutEdge {
+  source: NodeId;
+  target: NodeId;
+  kind: EdgeKind;
+}
+
+export interface LayoutGraph {
+  nodes: readonly LayoutNode[];
+  edges: readonly LayoutEdge[];
+}
+
+export interface LayoutMember {
+  id: NodeId;
+  kind: NodeKind;
+  sortName: string;
+}
+
+export interface LayoutGroup {
+  namespace: string;
+  /** The Service's name, or UNGROUPED. */
+  name: string;
+  /** Sorted by lane, then kind, then name. */
+  members: LayoutMember[];
+}
+
+export const UNGROUPED = '\uffff';
+
+const KIND_ORDER: Readonly<Record<NodeKind, number>> = {
+  external: 0,
+  loadbalancer: 0,
+  ingress: 1,
+  externalip: 2,
+  nodeport: 0,
+  service: 0,
+  pod: 0,
+  address: 1,
+};
+
+const SERVICE_OWNED = new Set<NodeKind>(['loadbalancer', 'nodeport', 'externalip', 'service']);
+
+export function groupNodes(graph: LayoutGraph): {
+  groups: LayoutGroup[];
+  external: LayoutMember | undefined;
+} {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const serviceOf = (id: NodeId): Candidate | undefined => {
+    const n = byId.get(id);
+    return n && n.kind === 'service'
+      ? { namespace: n.namespace ?? '', name: objectName(n) }
+      : undefined;
+  };
+  // Candidate services per pod/address (endpoint edges) and per ingress (routes).
+  const candidates = new Map<NodeId, Candidate[]>();
+  for (const e of graph.edges) {
+    const isEndpoint = e.kind === 'endpoint';
+    const isRoute = e.kind === 'to-service' && byId.get(e.source)?.kind === 'ingress';
+    if (!isEndpoint && !isRoute) continue;
+    const holder = isEndpoint ? e.target : e.source;
+    const svc = serviceOf(isEndpoint ? e.source : e.target);
+    if (svc === undefined) continue;
+    const list = candidates.get(holder);
+    if (list) list.push(svc);
+    else candidates.set(holder, [svc]);
+  }
+
+  const groups = new Map<string, LayoutGroup>();
+  let external: LayoutMember | undefined;
+  for (const n of graph.nodes) {
+    const member: LayoutMember = { id: n.id, kind: n.kind, sortName: n.address ?? objectName(n) };
+    if (n.kind === 'external') {
+      external = member;
+      continue;
+    }
+    // Bare addresses have no namespace of their own: they join their Service's.
+    const svc = SERVICE_OWNED.has(n.kind) ? undefined : firstCandidate(candidates.get(n.id));
+    const namespace = n.namespace ?? svc?.namespace ?? '';
+    const name = SERVICE_OWNED.has(n.kind)
+      ? objectName(n)
+      : (svc?.name ?? (n.kind === 'ingress' ? objectName(n) : UNGROUPED));
+    const key = `${namespace}\u0000${name}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { namespace, name, members: [] };
+      groups.set(key, g);
+    }
+    g.members.push(member);
+  }
+
+  const sorted = [...groups.values()].sort(
+    (a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name),
+  );
+  for (const g of sorted) g.members.sort(compareMembers);
+  return { groups: sorted, external };
+}
+
+function compareMembers(a: LayoutMember, b: LayoutMember): number {
+  return (
+    LANES.indexOf(LANE_OF[a.kind]) - LANES.indexOf(LANE_OF[b.kind]) ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    cmp(a.sortName, b.sortName) ||
+    cmp(a.id, b.id)
+  );
+}
+
+interface Candidate {
+  namespace: string;
+  name: string;
+}
+
+function firstCandidate(list: Candidate[] | undefined): Candidate | undefined {
+  if (!list || list.length === 0) return undefined;
+  return list.reduce((m, c) =>
+    (cmp(c.namespace, m.namespace) || cmp(c.name, m.name)) < 0 ? c : m,
+  );
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * Memoised selectors over the store. The visible graph is recomputed only
+ * when one of its inputs changes identity (the store always replaces Maps),
+ * so components can select it directly without re-rendering loops.
+ */
+import type { AppState } from '../store/store.js';
+import { deriveVisibleGraph, namespacesOf, type VisibleGraph } from './derive-visible-graph.js';
+
+function memoByInputs<I extends unknown[], R>(
+  inputs: (s: AppState) => I,
+  compute: (...args: I) => R,
+): (s: AppState) => R {
+  let last: { args: I; result: R } | undefined;
+  return (s) => {
+    const args = inputs(s);
+    if (last && args.length === last.args.length && args.every((a, i) => a === last?.args[i])) {
+      return last.result;
+    }
+    const result = compute(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
+  (s) =>
+    [s.nodes, s.edges, s.findings, s.highlights, s.selection, s.namespace, s.search, s.focus] as [
+      AppState['nodes'],
+      AppState['edges'],
+      AppState['findings'],
+      AppState['highlights'],
+      AppState['selection'],
+      AppState['namespace'],
+      AppState['search'],
+      AppState['focus'],
+    ],
+  (nodes, edges, findings, highlights, selection, namespace, search, focus) =>
+    deriveVisibleGraph(
+      { nodes, edges, findings, highlights },
+      { selection, namespace, search, focus },
+    ),
+);
+
+export const selectNamespaces: (s: AppState) => string[] = memoByInputs(
+  (s): [AppState['nodes']] => [s.nodes],
+  namespacesOf,
+);
