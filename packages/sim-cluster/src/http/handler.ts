@@ -1,0 +1,282 @@
+/**
+ * The request handler: authentication, routing, and the verbs (get, list,
+ * watch, create, update, patch, delete) mapped onto the registry. Every
+ * failure is answered with a Kubernetes Status.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  ApiError,
+  badRequest,
+  methodNotAllowed,
+  pathNotFound,
+  toApiError,
+  unauthorized,
+  unsupportedMediaType,
+} from '../errors.js';
+import { isPlainObject, mergePatch } from '../json.js';
+import type { FieldValidation, Registry } from '../registry.js';
+import { groupVersion, type ResourceType } from '../resources.js';
+import { fieldSelector, labelSelector } from '../selectors.js';
+import { toTable, wantsTable, type IncludeObject } from '../tables.js';
+import type { StoredObject } from '../types.js';
+import type { WatchHub } from '../watch.js';
+import { readBody, sendJson, sendText } from './body.js';
+import { listPage } from './list.js';
+import { route } from './routes.js';
+
+export interface HandlerContext {
+  registry: Registry;
+  watches: WatchHub;
+  token: string;
+  serverAddress: () => string;
+  log?: (line: string) => void;
+}
+
+type ResourceRoute = {
+  resource: ResourceType;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+  watchPrefix: boolean;
+};
+
+export function createHandler(
+  ctx: HandlerContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const started = Date.now();
+    res.on('finish', () =>
+      ctx.log?.(
+        `${req.method ?? '?'} ${req.url ?? ''} ${res.statusCode} ${Date.now() - started}ms`,
+      ),
+    );
+    handle(ctx, req, res).catch((err: unknown) => {
+      const apiErr = toApiError(err);
+      if (apiErr.code >= 500)
+        ctx.log?.(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      sendJson(res, apiErr.code, apiErr.toStatus());
+    });
+  };
+}
+
+async function handle(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const auth = req.headers.authorization;
+  if (auth !== undefined && auth !== `Bearer ${ctx.token}`) throw unauthorized();
+  const url = new URL(req.url ?? '/', 'http://sim.invalid');
+  const r = route(url.pathname, ctx.serverAddress());
+  if (r.type === 'health') return sendText(res, 200, 'ok');
+  if (r.type === 'missing') throw pathNotFound();
+  if (r.type === 'document') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed();
+    return sendJson(res, 200, r.body);
+  }
+  const q = url.searchParams;
+  const method = req.method ?? 'GET';
+  if (r.name === undefined) {
+    if (method === 'GET') return getCollection(ctx, req, res, r, q);
+    if (method === 'POST' && !r.watchPrefix) return create(ctx, req, res, r, q);
+    throw methodNotAllowed();
+  }
+  if (r.watchPrefix && method === 'GET') {
+    q.set(
+      'fieldSelector',
+      [q.get('fieldSelector'), `metadata.name=${r.name}`].filter(Boolean).join(','),
+    );
+    return getCollection(ctx, req, res, { ...r, name: undefined }, q);
+  }
+  switch (method) {
+    case 'GET': {
+      const obj = ctx.registry.get(r.resource, r.namespace, r.name);
+      return respondObject(req, res, r.resource, 200, obj, q);
+    }
+    case 'PUT': {
+      const body = await readBody(req);
+      const result = ctx.registry.replace(r.resource, r.namespace, r.name, body, {
+        ...writeOptions(q),
+        subresource: r.subresource,
+      });
+      return respondObject(req, res, r.resource, 200, result.object, q, result.warnings);
+    }
+    case 'PATCH':
+      return patch(ctx, req, res, r as ResourceRoute & { name: string }, q);
+    case 'DELETE': {
+      const body = await readBody(req);
+      const opts = isPlainObject(body) ? body : {};
+      const graceText = q.get('gracePeriodSeconds');
+      const grace =
+        graceText !== null
+          ? Number(graceText)
+          : typeof opts.gracePeriodSeconds === 'number'
+            ? opts.gracePeriodSeconds
+            : undefined;
+      if (grace !== undefined && !Number.isInteger(grace))
+        throw badRequest(`invalid gracePeriodSeconds: ${String(graceText)}`);
+      const preconditions = isPlainObject(opts.preconditions)
+        ? (opts.preconditions as { uid?: string; resourceVersion?: string })
+        : undefined;
+      const obj = ctx.registry.delete(r.resource, r.namespace, r.name, {
+        gracePeriodSeconds: grace,
+        preconditions,
+      });
+      return respondObject(req, res, r.resource, 200, obj, q);
+    }
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+function writeOptions(q: URLSearchParams): { fieldValidation: FieldValidation; dryRun: boolean } {
+  const fv = q.get('fieldValidation') ?? 'Warn';
+  if (fv !== 'Strict' && fv !== 'Warn' && fv !== 'Ignore')
+    throw badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${fv}"`);
+  return { fieldValidation: fv, dryRun: q.getAll('dryRun').includes('All') };
+}
+
+function includeObject(q: URLSearchParams): IncludeObject {
+  const v = q.get('includeObject');
+  return v === 'None' || v === 'Object' ? v : 'Metadata';
+}
+
+function warningHeaders(warnings: readonly string[]): Record<string, string[]> {
+  return warnings.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : {};
+}
+
+function respondObject(
+  req: IncomingMessage,
+  res: ServerResponse,
+  r: ResourceType,
+  code: number,
+  obj: StoredObject,
+  q: URLSearchParams,
+  warnings: readonly string[] = [],
+): void {
+  const body = wantsTable(req.headers.accept)
+    ? toTable(r, [obj], {
+        include: includeObject(q),
+        resourceVersion: obj.metadata.resourceVersion,
+      })
+    : obj;
+  sendJson(res, code, body, warningHeaders(warnings));
+}
+
+function isWatch(q: URLSearchParams, watchPrefix: boolean): boolean {
+  const v = q.get('watch');
+  // The Go server parses booleans with strconv.ParseBool.
+  return watchPrefix || (v !== null && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v));
+}
+
+function boolParam(q: URLSearchParams, name: string): boolean {
+  return ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(q.get(name) ?? '');
+}
+
+function getCollection(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  r: ResourceRoute,
+  q: URLSearchParams,
+): void {
+  const namespace = r.resource.namespaced ? r.namespace : undefined;
+  const labels = labelSelector(q.get('labelSelector'));
+  const fields = fieldSelector(q.get('fieldSelector'), r.resource);
+  const table = wantsTable(req.headers.accept);
+  const include = includeObject(q);
+  if (isWatch(q, r.watchPrefix)) {
+    const timeout = q.get('timeoutSeconds');
+    if (timeout !== null && !/^\d+$/.test(timeout))
+      throw badRequest(`invalid timeoutSeconds: ${timeout}`);
+    ctx.watches.serve(req, res, {
+      resource: r.resource,
+      namespace,
+      labels,
+      fields,
+      resourceVersion: q.get('resourceVersion') ?? undefined,
+      sendInitialEvents: boolParam(q, 'sendInitialEvents'),
+      allowBookmarks: boolParam(q, 'allowWatchBookmarks'),
+      timeoutSeconds: timeout === null ? undefined : Number(timeout),
+      render: table ? (obj) => toTable(r.resource, [obj], { include }) : (obj) => obj,
+    });
+    return;
+  }
+  const limitText = q.get('limit');
+  const limit = limitText ? Number(limitText) : undefined;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+    throw badRequest(`invalid limit: ${String(limitText)}`);
+  const filtered = Boolean(q.get('labelSelector') || q.get('fieldSelector'));
+  const page = listPage(
+    ctx.registry.store,
+    r.resource,
+    { namespace, labels, fields, limit, continueToken: q.get('continue') ?? undefined },
+    filtered,
+  );
+  if (table) {
+    sendJson(
+      res,
+      200,
+      toTable(r.resource, page.items, {
+        include,
+        resourceVersion: page.resourceVersion,
+        continue: page.continueToken,
+      }),
+    );
+    return;
+  }
+  const metadata: Record<string, unknown> = { resourceVersion: page.resourceVersion };
+  if (page.continueToken) metadata.continue = page.continueToken;
+  if (page.remainingItemCount !== undefined) metadata.remainingItemCount = page.remainingItemCount;
+  sendJson(res, 200, {
+    kind: r.resource.listKind,
+    apiVersion: groupVersion(r.resource),
+    metadata,
+    items: page.items,
+  });
+}
+
+async function create(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  r: ResourceRoute,
+  q: URLSearchParams,
+): Promise<void> {
+  if (!r.resource.namespaced || r.namespace !== undefined || r.resource.kind === 'Namespace') {
+    const body = await readBody(req);
+    const result = ctx.registry.create(r.resource, r.namespace, body, writeOptions(q));
+    return respondObject(req, res, r.resource, 201, result.object, q, result.warnings);
+  }
+  // POST to the all-namespaces collection is not a thing upstream either.
+  throw methodNotAllowed();
+}
+
+async function patch(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  r: ResourceRoute & { name: string },
+  q: URLSearchParams,
+): Promise<void> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  // Strategic merge patch is applied as a JSON merge patch: right for maps
+  // (labels, annotations, selectors), whole-list replacement for lists.
+  if (type !== 'application/merge-patch+json' && type !== 'application/strategic-merge-patch+json')
+    throw unsupportedMediaType(type);
+  const body = await readBody(req);
+  if (!isPlainObject(body)) throw badRequest('the patch must be a JSON object');
+  const existing = ctx.registry.get(r.resource, r.namespace, r.name);
+  const merged = mergePatch(existing, body);
+  if (!isPlainObject(merged))
+    throw new ApiError(422, 'Invalid', 'the patch produced an invalid object');
+  const result = ctx.registry.replace(r.resource, r.namespace, r.name, merged, {
+    ...writeOptions(q),
+    subresource: r.subresource,
+  });
+  return respondObject(req, res, r.resource, 200, result.object, q, result.warnings);
+}

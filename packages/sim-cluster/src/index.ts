@@ -1,0 +1,11 @@
+/**
+ * @portolan/sim-cluster: a simulated Kubernetes API server. Start one with
+ * `startSimCluster()`, point any Kubernetes client at its kubeconfig.
+ */
+export { startSimCluster } from './sim-cluster.js';
+export type { ObjectRef, SimCluster, SimClusterOptions } from './sim-cluster.js';
+export { SCENARIOS, UnknownScenarioError } from './scenarios.js';
+export { READY_ANNOTATION } from './controllers/kubelet.js';
+export { PUBLISH_SERVICE_ANNOTATION } from './controllers/ingress-status.js';
+export type { KubeObject, StoredObject } from './types.js';
+export type { DeleteOptions } from './registry.js';

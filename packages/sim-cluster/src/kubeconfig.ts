@@ -1,0 +1,30 @@
+/**
+ * The kubeconfig the simulator writes for itself: cluster, context and user
+ * all named `portolan-sim`, a bearer token the server accepts, and the
+ * server URL. The server speaks plain HTTP on 127.0.0.1, so the cluster
+ * entry says `insecure-skip-tls-verify: true`: @kubernetes/client-node
+ * refuses an `http:` server without it (kubectl does not mind either way).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { stringify } from 'yaml';
+
+export const SIM_NAME = 'portolan-sim';
+
+export function kubeconfigYaml(url: string, token: string, namespace = 'default'): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    preferences: {},
+    clusters: [{ name: SIM_NAME, cluster: { server: url, 'insecure-skip-tls-verify': true } }],
+    users: [{ name: SIM_NAME, user: { token } }],
+    contexts: [{ name: SIM_NAME, context: { cluster: SIM_NAME, user: SIM_NAME, namespace } }],
+    'current-context': SIM_NAME,
+  });
+}
+
+/** Write the kubeconfig (owner-only, as it holds a token), creating its folder. */
+export function writeKubeconfig(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text, { mode: 0o600 });
+}

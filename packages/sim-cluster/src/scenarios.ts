@@ -1,0 +1,108 @@
+/**
+ * Scenarios: multi-document YAML files under `scenarios/` (beside `src/` and
+ * `dist/`, so both run from the same files) holding the objects a cluster
+ * starts with. A first document of kind `Scenario` (apiVersion
+ * `sim.portolan.dev/v1`) may describe the file and `include` other
+ * scenarios, loaded first. Objects are created through the same registry as
+ * API requests, so they are defaulted, validated and allocated alike;
+ * namespaces and nodes go first.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { ApiError } from './errors.js';
+import type { Registry } from './registry.js';
+import { findByKind } from './resources.js';
+import type { KubeObject } from './types.js';
+
+/** The built-in scenarios, by name. */
+export const SCENARIOS: readonly string[] = ['demo', 'empty'];
+
+export const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
+
+export interface Scenario {
+  name: string;
+  description: string;
+  objects: KubeObject[];
+}
+
+interface ScenarioHeader {
+  apiVersion: 'sim.portolan.dev/v1';
+  kind: 'Scenario';
+  metadata?: { name?: string };
+  spec?: { description?: string; include?: string[] };
+}
+
+export class UnknownScenarioError extends Error {
+  constructor(readonly scenario: string) {
+    super(
+      `unknown scenario "${scenario}": valid scenarios are ${SCENARIOS.join(', ')} (or a path to a .yaml file)`,
+    );
+    this.name = 'UnknownScenarioError';
+  }
+}
+
+/** A built-in name, or a path to a YAML file of one's own. */
+export function scenarioFile(nameOrPath: string): string {
+  if (SCENARIOS.includes(nameOrPath)) return `${SCENARIO_DIR}${nameOrPath}.yaml`;
+  if (/\.ya?ml$/.test(nameOrPath) && existsSync(nameOrPath)) return nameOrPath;
+  throw new UnknownScenarioError(nameOrPath);
+}
+
+export function loadScenario(nameOrPath: string, seen: readonly string[] = []): Scenario {
+  const file = scenarioFile(nameOrPath);
+  if (seen.includes(file)) throw new Error(`scenario ${nameOrPath} includes itself`);
+  const docs = parseAllDocuments(readFileSync(file, 'utf8'));
+  const objects: KubeObject[] = [];
+  let description = '';
+  docs.forEach((doc, i) => {
+    if (doc.errors.length > 0)
+      throw new Error(`${file}: document ${i + 1}: ${doc.errors[0]?.message ?? 'invalid YAML'}`);
+    const value = doc.toJS() as unknown;
+    if (value === null || value === undefined) return;
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`${file}: document ${i + 1} is not an object`);
+    const obj = value as KubeObject;
+    if (obj.kind === 'Scenario' && obj.apiVersion === 'sim.portolan.dev/v1') {
+      const header = obj as unknown as ScenarioHeader;
+      description = header.spec?.description ?? '';
+      for (const inc of header.spec?.include ?? [])
+        objects.push(...loadScenario(inc, [...seen, file]).objects);
+      return;
+    }
+    if (!findByKind(obj.apiVersion, obj.kind)) {
+      throw new Error(
+        `${file}: document ${i + 1}: ${String(obj.apiVersion)} ${String(obj.kind)} is not a kind sim-cluster serves`,
+      );
+    }
+    objects.push(obj);
+  });
+  return { name: nameOrPath, description, objects };
+}
+
+const FIRST = ['Namespace', 'Node', 'IngressClass'];
+
+/** Create the scenario's objects; errors name the object that failed. */
+export function applyScenario(registry: Registry, scenario: Scenario): number {
+  // Array.prototype.sort is stable: file order holds within each rank.
+  const ordered = [...scenario.objects].sort((a, b) => rank(a) - rank(b));
+  for (const obj of ordered) {
+    const r = findByKind(obj.apiVersion, obj.kind);
+    if (!r) continue;
+    try {
+      registry.create(r, obj.metadata?.namespace ?? (r.namespaced ? 'default' : undefined), obj, {
+        fieldValidation: 'Strict',
+      });
+    } catch (err) {
+      const what = `${String(obj.kind)} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${String(obj.metadata?.name)}`;
+      const message = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+      throw new Error(`scenario ${scenario.name}: cannot create ${what}: ${message}`);
+    }
+  }
+  return ordered.length;
+}
+
+function rank(obj: KubeObject): number {
+  const i = FIRST.indexOf(obj.kind ?? '');
+  return i < 0 ? FIRST.length : i;
+}
