@@ -14,6 +14,7 @@ import {
   unsupportedMediaType,
 } from '../errors.js';
 import { isPlainObject, mergePatch } from '../json.js';
+import { strategicMerge } from '../strategic-merge.js';
 import type { FieldValidation, Registry } from '../registry.js';
 import { groupVersion, type ResourceType } from '../resources.js';
 import { fieldSelector, labelSelector } from '../selectors.js';
@@ -271,7 +272,10 @@ async function patch(
   const body = await readBody(req);
   if (!isPlainObject(body)) throw badRequest('the patch must be a JSON object');
   const existing = ctx.registry.get(r.resource, r.namespace, r.name);
-  const merged = mergePatch(existing, body);
+  const merged =
+    type === 'application/merge-patch+json'
+      ? mergePatch(existing, body)
+      : strategicMerge(existing, body, r.resource.kind);
   if (!isPlainObject(merged))
     throw new ApiError(422, 'Invalid', 'the patch produced an invalid object');
   const result = ctx.registry.replace(r.resource, r.namespace, r.name, merged, {

@@ -12,6 +12,7 @@ import {
   apiVersions,
   versionInfo,
 } from '../discovery.js';
+import { openapiV3 } from '../openapi.js';
 import { R, RESOURCES, type ResourceType } from '../resources.js';
 
 export type Route =
@@ -35,6 +36,10 @@ export function route(pathname: string, serverAddress: string): Route {
   if (path === '/version') return { type: 'document', body: versionInfo() };
   if (path === '/api') return { type: 'document', body: apiVersions(serverAddress) };
   if (path === '/apis') return { type: 'document', body: apiGroupList() };
+  if (path.startsWith('/openapi/')) {
+    const doc = openapiV3(path);
+    return doc ? { type: 'document', body: doc } : { type: 'missing' };
+  }
   const parts = path.split('/').slice(1).map(decodeURIComponent);
   let group: string;
   let version: string;
