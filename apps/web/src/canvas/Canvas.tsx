@@ -13,7 +13,7 @@ import type { FlowNode } from '../view/to-flow.js';
 import { LaneHeaders } from './LaneHeaders.js';
 import { NamespaceLabels } from './NamespaceLabels.js';
 import { edgeTypes, nodeTypes } from './node-types.js';
-import { FIT_MAX_ZOOM } from './useFitView.js';
+import { FIT_MAX_ZOOM } from './fit-viewport.js';
 import { FitView } from './FitView.js';
 
 export function Canvas() {

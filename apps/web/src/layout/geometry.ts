@@ -1,12 +1,13 @@
 /** Canvas geometry shared by the layout and the lane headers. */
 import { LANES, type Lane } from '@portolan/topology';
 
-/** Card width; every card has the same width so lanes line up. */
-export const NODE_W = 230;
+/** Card size: every card is the same size, so lanes line up and edges meet cards at known points. */
+export const NODE_W = 240;
+export const CARD_H = 104;
 /** Distance between lane columns: card plus room for edge port labels. */
 export const COL_W = 400;
 /** Vertical pitch of one card slot. */
-export const ROW_H = 118;
+export const ROW_H = 124;
 /** Space between service groups inside a namespace. */
 export const GROUP_GAP = 24;
 /** Room above a namespace block for its label. */

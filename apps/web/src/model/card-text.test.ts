@@ -19,20 +19,29 @@ describe('card text', () => {
     expect(t.lines).toEqual(['on 2 node IPs']);
   });
 
-  it('Service: clusterIP, headless or ExternalName', () => {
-    expect(serviceText(svc('default', 'a')).status?.text).toBe('ClusterIP · 10.96.0.10');
-    expect(serviceText(svc('default', 'db', { headless: true, clusterIPs: [] })).status?.text).toBe(
-      'ClusterIP · headless',
+  it('Service: endpoints as status, then clusterIP, headless or ExternalName, then ports', () => {
+    const a = serviceText(svc('default', 'a'));
+    expect(a.meta).toBe('ClusterIP');
+    expect(a.status).toMatchObject({ icon: '✓', text: '1 ready' });
+    expect(a.lines).toEqual(['10.96.0.10', '80 -> 8080/TCP']);
+    expect(serviceText(svc('default', 'db', { headless: true, clusterIPs: [] })).lines[0]).toBe(
+      'headless',
     );
     const ext = serviceText(
       svc('default', 'ext', {
         serviceType: 'ExternalName',
         externalName: 'db.example.com',
         clusterIPs: [],
+        ports: [],
       }),
     );
-    expect(ext.status?.text).toBe('ExternalName · ExternalName -> db.example.com');
-    expect(serviceText(svc('default', 'a')).lines).toEqual(['80 -> 8080/TCP', '1 ready']);
+    expect(ext.lines).toEqual(['ExternalName -> db.example.com']);
+    const degraded = svc('default', 'b', {
+      endpointCounts: { ready: 2, notReady: 1, terminating: 0 },
+    });
+    expect(serviceText(degraded).status).toMatchObject({ icon: '⚠', text: '2/3 ready' });
+    const down = svc('default', 'c', { endpointCounts: { ready: 0, notReady: 0, terminating: 0 } });
+    expect(serviceText(down).status?.icon).toBe('✗');
   });
 
   it('Pod: readiness with an icon, IP and node', () => {

@@ -13,7 +13,6 @@ import type {
 } from '@portolan/topology';
 import {
   READINESS,
-  endpointCountText,
   ingressAddressText,
   podReadiness,
   serviceAddressText,
@@ -28,6 +27,8 @@ export interface CardStatus {
 }
 
 export interface CardText {
+  /** Shown after the namespace, e.g. the Service type. */
+  meta?: string;
   status?: CardStatus;
   lines: string[];
 }
@@ -85,15 +86,20 @@ export function nodePortText(node: NodePortNode): CardText {
 }
 
 export function serviceText(node: ServiceNode): CardText {
-  const lines = [node.ports.map(servicePortText).join(', ')];
-  if (!node.externalName) lines.push(endpointCountText(node));
+  const { ready, notReady, terminating } = node.endpointCounts;
+  const total = ready + notReady + terminating;
+  const text = total === ready ? `${ready} ready` : `${ready}/${total} ready`;
+  let status: CardStatus;
+  if (node.externalName) status = { icon: '↪', text: 'DNS alias', tone: 'muted' };
+  else if (ready === 0) status = { icon: '✗', text, tone: 'bad' };
+  else if (total > ready) status = { icon: '⚠', text, tone: 'warn' };
+  else status = { icon: '✓', text, tone: 'ok' };
   return {
-    status: {
-      icon: node.headless ? '◇' : '⇄',
-      text: `${node.serviceType} · ${serviceAddressText(node)}`,
-      tone: 'muted',
-    },
-    lines: lines.filter((l) => l !== ''),
+    meta: node.serviceType,
+    status,
+    lines: [serviceAddressText(node), node.ports.map(servicePortText).join(', ')].filter(
+      (l) => l !== '',
+    ),
   };
 }
 

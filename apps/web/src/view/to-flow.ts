@@ -2,15 +2,18 @@
  * Visible graph + positions -> React Flow nodes and edges. Objects are
  * reused while their inputs are unchanged, so React Flow re-renders only the
  * cards and edges that changed. Nodes without a position yet (layout still
- * running) are left out, and so are their edges.
+ * running) are left out, and so are their edges. Edge labels are spread out
+ * here (label-placement.ts), where every card's position is known.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { GraphEdge, GraphNode, NodeId, NodeKind } from '@portolan/topology';
 import type { XY } from '../store/layout-slice.js';
-import { NODE_W } from '../layout/geometry.js';
+import { CARD_H, NODE_W } from '../layout/geometry.js';
+import { edgeGeometry } from '../canvas/edges/edge-path.js';
 import { EDGE_COLOR } from '../model/edge-style.js';
 import { EDGE_STATE_TEXT, nodeStateText } from '../model/node-summary.js';
 import type { VisibleEdge, VisibleGraph, VisibleNode } from './derive-visible-graph.js';
+import { labelSize, placeLabels, type LabelBox } from './label-placement.js';
 
 export interface CardData extends Record<string, unknown> {
   node: GraphNode;
@@ -29,10 +32,13 @@ export interface CardDataOf<K extends NodeKind> extends Record<string, unknown> 
 
 export interface PortEdgeData extends Record<string, unknown> {
   edge: GraphEdge;
-  portLines: string[];
+  /** One line per port mapping. */
+  ports: string[];
+  /** The state in words when it is not a normal one. */
+  stateText: string | undefined;
   active: boolean;
-  /** Position among edges joining the same two nodes (Ingress paths to one Service), to stack their labels. */
-  parallel: { index: number; count: number };
+  /** How far the label moved down from its ideal point to stay clear of other labels. */
+  labelDy: number;
 }
 
 export type FlowEdge = Edge<PortEdgeData, 'port'>;
@@ -47,7 +53,7 @@ export function createFlowMapper(): (
   positions: ReadonlyMap<NodeId, XY>,
 ) => FlowElements {
   let nodeCache = new Map<string, { v: VisibleNode; p: XY; out: FlowNode }>();
-  let edgeCache = new Map<string, { v: VisibleEdge; out: FlowEdge }>();
+  let edgeCache = new Map<string, { v: VisibleEdge; dy: number; out: FlowEdge }>();
   return (visible, positions) => {
     const nextNodes = new Map<string, { v: VisibleNode; p: XY; out: FlowNode }>();
     const nodes: FlowNode[] = [];
@@ -62,24 +68,48 @@ export function createFlowMapper(): (
       nextNodes.set(v.node.id, { v, p, out });
       nodes.push(out);
     }
-    const nextEdges = new Map<string, { v: VisibleEdge; out: FlowEdge }>();
+    const shown = visible.edges.filter(
+      (v) => nextNodes.has(v.edge.source) && nextNodes.has(v.edge.target),
+    );
+    const offsets = labelOffsets(shown, positions);
+    const nextEdges = new Map<string, { v: VisibleEdge; dy: number; out: FlowEdge }>();
     const edges: FlowEdge[] = [];
-    const parallel = parallelIndex(visible.edges);
-    for (const v of visible.edges) {
-      if (!nextNodes.has(v.edge.source) || !nextNodes.has(v.edge.target)) continue;
+    for (const v of shown) {
+      const dy = offsets.get(v.edge.id) ?? 0;
       const prev = edgeCache.get(v.edge.id);
-      const par = parallel.get(v.edge.id) ?? { index: 0, count: 1 };
-      const out =
-        prev && sameEdge(prev.v, v) && sameParallel(prev.out.data?.parallel, par)
-          ? prev.out
-          : toFlowEdge(v, par);
-      nextEdges.set(v.edge.id, { v, out });
+      const out = prev && sameEdge(prev.v, v) && prev.dy === dy ? prev.out : toFlowEdge(v, dy);
+      nextEdges.set(v.edge.id, { v, dy, out });
       edges.push(out);
     }
     nodeCache = nextNodes;
     edgeCache = nextEdges;
     return { nodes, edges };
   };
+}
+
+/** Every line of an edge's label, top to bottom (for sizing; PortEdge draws the same lines). */
+export function edgeLabelLines(v: VisibleEdge): string[] {
+  const lines = [...v.portLines];
+  if (v.edge.label !== undefined) lines.unshift(v.edge.label);
+  const state = EDGE_STATE_TEXT[v.edge.state];
+  if (state !== undefined) lines.push(state);
+  return lines;
+}
+
+function labelOffsets(
+  edges: readonly VisibleEdge[],
+  positions: ReadonlyMap<NodeId, XY>,
+): Map<string, number> {
+  const boxes: LabelBox[] = [];
+  for (const v of edges) {
+    const s = positions.get(v.edge.source);
+    const t = positions.get(v.edge.target);
+    const lines = edgeLabelLines(v);
+    if (!s || !t || lines.length === 0) continue;
+    const g = edgeGeometry(s.x + NODE_W, s.y + CARD_H / 2, t.x, t.y + CARD_H / 2);
+    boxes.push({ id: v.edge.id, x: g.labelX, y: g.labelY, order: t.x, ...labelSize(lines) });
+  }
+  return placeLabels(boxes);
 }
 
 function sameNode(a: VisibleNode, b: VisibleNode): boolean {
@@ -104,6 +134,7 @@ function toFlowNode(v: VisibleNode, p: XY): FlowNode {
     data: { node: v.node, isNew: v.isNew, findings: v.findings },
     selected: v.selected,
     width: NODE_W,
+    height: CARD_H,
     draggable: false,
     connectable: false,
     ariaLabel: v.ariaLabel,
@@ -111,38 +142,14 @@ function toFlowNode(v: VisibleNode, p: XY): FlowNode {
   };
 }
 
-function sameParallel(
-  a: PortEdgeData['parallel'] | undefined,
-  b: PortEdgeData['parallel'],
-): boolean {
-  return a !== undefined && a.index === b.index && a.count === b.count;
-}
-
-function parallelIndex(edges: readonly VisibleEdge[]): Map<string, PortEdgeData['parallel']> {
-  const byPair = new Map<string, string[]>();
-  for (const { edge } of edges) {
-    const key = `${edge.source}\u0000${edge.target}`;
-    const list = byPair.get(key);
-    if (list) list.push(edge.id);
-    else byPair.set(key, [edge.id]);
-  }
-  const out = new Map<string, PortEdgeData['parallel']>();
-  for (const list of byPair.values()) {
-    if (list.length < 2) continue;
-    list.sort();
-    list.forEach((id, index) => out.set(id, { index, count: list.length }));
-  }
-  return out;
-}
-
-function toFlowEdge(v: VisibleEdge, parallel: PortEdgeData['parallel']): FlowEdge {
+function toFlowEdge(v: VisibleEdge, labelDy: number): FlowEdge {
   const stateText = EDGE_STATE_TEXT[v.edge.state];
   return {
     id: v.edge.id,
     source: v.edge.source,
     target: v.edge.target,
     type: 'port',
-    data: { edge: v.edge, portLines: v.portLines, active: v.active, parallel },
+    data: { edge: v.edge, ports: v.portLines, stateText, active: v.active, labelDy },
     ariaLabel: v.ariaLabel,
     markerEnd: {
       type: MarkerType.ArrowClosed,

@@ -1,8 +1,10 @@
 /**
- * Edge geometry: a horizontal S-curve, and a label point in the gap just
- * before the target card. Labels sit next to where the traffic arrives, so
- * a fan-out (a Service to its pods, the external clients to every entry)
- * never piles its labels up at the source.
+ * Edge geometry: a horizontal S-curve and its label point. An edge between
+ * neighbouring lanes has its label halfway; an edge that passes a lane (the
+ * external clients to a NodePort, an Ingress to its Services, a Service to a
+ * pod in an overflow column) has it in the first gap after its source, the
+ * only gap it is sure to cross in the open. Overlaps are resolved later
+ * (view/label-placement.ts).
  */
 import { COL_W, NODE_W } from '../../layout/geometry.js';
 
@@ -20,10 +22,10 @@ export function edgeGeometry(sx: number, sy: number, tx: number, ty: number): Ed
   const c1x = sx + k;
   const c2x = tx - k;
   const path = `M ${sx},${sy} C ${c1x},${sy} ${c2x},${ty} ${tx},${ty}`;
-  if (dx <= GAP) {
+  if (dx <= GAP * 1.5) {
     return { path, labelX: (sx + tx) / 2, labelY: (sy + ty) / 2 };
   }
-  const labelX = tx - GAP / 2;
+  const labelX = sx + GAP / 2;
   // x(t) is monotonic for these control points: find t by bisection, then y(t).
   let lo = 0;
   let hi = 1;

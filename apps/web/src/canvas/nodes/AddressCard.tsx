@@ -10,7 +10,7 @@ export function AddressCard({ data }: NodeProps<Node<CardDataOf<'address'>, 'add
       isNew={data.isNew}
       findings={data.findings}
       title={node.address}
-      lines={[`${node.addressType} endpoint, not a known pod`]}
+      lines={[`${node.addressType} · not a known pod`]}
     />
   );
 }

@@ -9,7 +9,7 @@ export function ExternalCard({ data }: NodeProps<Node<CardDataOf<'external'>, 'e
       isNew={data.isNew}
       findings={data.findings}
       title="External clients"
-      lines={['clients outside the cluster']}
+      lines={['outside the cluster']}
     />
   );
 }

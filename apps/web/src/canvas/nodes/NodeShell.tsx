@@ -16,11 +16,13 @@ interface Props {
   lines: string[];
   /** Replaces the object name as the title (e.g. an address). */
   title?: string;
+  /** Shown after the namespace. */
+  meta?: string | undefined;
   status?: CardStatus | undefined;
   className?: string;
 }
 
-export function NodeShell({ node, isNew, findings, lines, title, status, className }: Props) {
+export function NodeShell({ node, isNew, findings, lines, title, meta, status, className }: Props) {
   const classes = ['pn-card', `pn-card-${node.kind}`, `pn-health-${node.health}`];
   if (isNew) classes.push('is-new');
   if (className) classes.push(className);
@@ -32,15 +34,25 @@ export function NodeShell({ node, isNew, findings, lines, title, status, classNa
         <span className="pn-badge" title={KIND_TITLE[node.kind]}>
           {KIND_BADGE[node.kind]}
         </span>
-        <span className="pn-card-name" title={name}>
-          {name}
-        </span>
+        {status && (
+          <span className={`pn-status pn-status-${status.tone}`} title={status.text}>
+            <span aria-hidden="true">{status.icon}</span> {status.text}
+          </span>
+        )}
+        {findings > 0 && (
+          <span
+            className="pn-card-findings"
+            title={`${findings} finding${findings === 1 ? '' : 's'}`}
+          >
+            ⚠ {findings}
+          </span>
+        )}
       </div>
-      {node.namespace !== undefined && <div className="pn-card-ns">{node.namespace}</div>}
-      {status && (
-        <div className={`pn-status pn-status-${status.tone}`}>
-          <span aria-hidden="true">{status.icon}</span> {status.text}
-        </div>
+      <div className="pn-card-name" title={name}>
+        {name}
+      </div>
+      {(node.namespace !== undefined || meta) && (
+        <div className="pn-card-ns">{[node.namespace, meta].filter(Boolean).join(' · ')}</div>
       )}
       {lines
         .filter((l) => l !== '')
@@ -49,11 +61,6 @@ export function NodeShell({ node, isNew, findings, lines, title, status, classNa
             {line}
           </div>
         ))}
-      {findings > 0 && (
-        <div className="pn-card-findings">
-          <span aria-hidden="true">⚠</span> {findings} finding{findings === 1 ? '' : 's'}
-        </div>
-      )}
       <Handle type="source" position={Position.Right} isConnectable={false} className="pn-handle" />
     </div>
   );
