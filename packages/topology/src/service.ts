@@ -182,7 +182,7 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
             id: addrId,
             kind: 'address',
             label: address,
-            health: 'unknown',
+            health: state === 'ready' ? 'ok' : state === 'terminating' ? 'warning' : 'error',
             address,
             addressType: slice.addressType,
           });
