@@ -10,7 +10,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -23,8 +26,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'http', 'https', 'net', 'path', 'child_process'], message: 'packages/topology is pure: no I/O.' },
-            { group: ['react', 'react-dom', '@xyflow/*', 'fastify', '@kubernetes/*', 'zustand'], message: 'packages/topology imports no framework.' },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'path', 'child_process'],
+              message: 'packages/topology is pure: no I/O.',
+            },
+            {
+              group: ['react', 'react-dom', '@xyflow/*', 'fastify', '@kubernetes/*', 'zustand'],
+              message: 'packages/topology imports no framework.',
+            },
             { group: ['@portolan/*'], message: 'packages/topology imports nothing of ours.' },
           ],
         },
@@ -36,7 +45,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@portolan/server', '@portolan/web'], message: 'Nothing imports an app.' }] },
+        {
+          patterns: [
+            { group: ['@portolan/server', '@portolan/web'], message: 'Nothing imports an app.' },
+          ],
+        },
       ],
     },
   },
@@ -49,7 +62,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@portolan/sim-cluster', '@portolan/server', 'node:*'], message: 'The web app imports only @portolan/topology.' },
+            {
+              group: ['@portolan/sim-cluster', '@portolan/server', 'node:*'],
+              message: 'The web app imports only @portolan/topology.',
+            },
           ],
         },
       ],

@@ -11,13 +11,40 @@ import { readKubeconfig, start, waitFor } from './processes.js';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'portolan-e2e-'));
   const kubeconfig = join(dir, 'kubeconfig.yaml');
-  const sim = start(['packages/sim-cluster/dist/cli.js', '--port', '0', '--scenario', 'demo', '--kubeconfig-out', kubeconfig, '--ready-delay', '200'], 'portolan-sim');
-  const access = await waitFor('the simulated cluster to write its kubeconfig', () => readKubeconfig(kubeconfig), 30_000, sim.output);
-  const app = start(['apps/server/dist/cli.js', '--kubeconfig', kubeconfig, '--port', '0'], 'portolan');
-  const url = await waitFor('portolan to print its URL', () => /serving (http:\/\/\S+)/.exec(app.output())?.[1], 30_000, app.output);
+  const sim = start(
+    [
+      'packages/sim-cluster/dist/cli.js',
+      '--port',
+      '0',
+      '--scenario',
+      'demo',
+      '--kubeconfig-out',
+      kubeconfig,
+      '--ready-delay',
+      '200',
+    ],
+    'portolan-sim',
+  );
+  const access = await waitFor(
+    'the simulated cluster to write its kubeconfig',
+    () => readKubeconfig(kubeconfig),
+    30_000,
+    sim.output,
+  );
+  const app = start(
+    ['apps/server/dist/cli.js', '--kubeconfig', kubeconfig, '--port', '0'],
+    'portolan',
+  );
+  const url = await waitFor(
+    'portolan to print its URL',
+    () => /serving (http:\/\/\S+)/.exec(app.output())?.[1],
+    30_000,
+    app.output,
+  );
   await waitFor(
     'portolan to sync every informer (/healthz 200)',
-    async () => ((await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined),
+    async () =>
+      (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined,
     30_000,
     app.output,
   );

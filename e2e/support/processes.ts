@@ -13,7 +13,11 @@ export interface Started {
 
 export function start(args: string[], name: string): Started {
   let out = '';
-  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   proc.on('exit', (code) => {
@@ -22,12 +26,18 @@ export function start(args: string[], name: string): Started {
   return { proc, output: () => out };
 }
 
-export async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000, logs?: () => string): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+  logs?: () => string,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
     if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${logs ? `\n--- output ---\n${logs()}` : ''}`);
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${what}${logs ? `\n--- output ---\n${logs()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

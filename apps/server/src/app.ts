@@ -41,7 +41,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const synced = source.synced();
     return reply.code(synced ? 200 : 503).send({
       ok: synced,
-      kinds: source.status().kinds.map((k) => ({ kind: k.kind, state: k.state, ...(k.message ? { message: k.message } : {}) })),
+      kinds: source
+        .status()
+        .kinds.map((k) => ({
+          kind: k.kind,
+          state: k.state,
+          ...(k.message ? { message: k.message } : {}),
+        })),
     });
   });
 
@@ -50,7 +56,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return source.hub.engine.graph();
   });
 
-  app.get('/api/status', async () => ({ ...source.status(), revision: source.hub.engine.revision, counters: source.counters(), streams: source.hub.clientCount }));
+  app.get('/api/status', async () => ({
+    ...source.status(),
+    revision: source.hub.engine.revision,
+    counters: source.counters(),
+    streams: source.hub.clientCount,
+  }));
 
   app.get(STREAM_PATH, (req, reply) => {
     reply.hijack();
@@ -67,7 +78,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const last = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
     const client = {
       // A browser more than 8 MiB behind is dropped; it reconnects and gets a snapshot.
-      write: (frame: string) => !res.destroyed && (res.write(frame) || res.writableLength < 8 * 1024 * 1024),
+      write: (frame: string) =>
+        !res.destroyed && (res.write(frame) || res.writableLength < 8 * 1024 * 1024),
       close: () => res.end(),
     };
     const detach = source.hub.attach(client, last);
@@ -83,7 +95,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   } else {
     app.get('/', async (_req, reply) =>
-      reply.type('text/plain').send(`Portolan server is running, but the web app is not built (${webDir} is missing). Run pnpm build.`),
+      reply
+        .type('text/plain')
+        .send(
+          `Portolan server is running, but the web app is not built (${webDir} is missing). Run pnpm build.`,
+        ),
     );
   }
 

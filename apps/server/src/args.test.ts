@@ -9,15 +9,22 @@ describe('portolan arguments', () => {
   });
   it('takes --simulate with or without a scenario', () => {
     expect(parseArgs(['--simulate']).simulate).toBe('demo');
-    expect(parseArgs(['--simulate', 'empty', '--port', '0'])).toMatchObject({ simulate: 'empty', port: 0 });
+    expect(parseArgs(['--simulate', 'empty', '--port', '0'])).toMatchObject({
+      simulate: 'empty',
+      port: 0,
+    });
     expect(parseArgs(['--simulate', '--port', '1']).simulate).toBe('demo');
     expect(parseArgs(['--simulate=empty']).simulate).toBe('empty');
   });
   it('says what is wrong with bad input', () => {
     expect(() => parseArgs(['--kubeconfig'])).toThrow('--kubeconfig needs a value');
-    expect(() => parseArgs(['--port', 'http'])).toThrow('--port must be a port number (0-65535), got "http"');
+    expect(() => parseArgs(['--port', 'http'])).toThrow(
+      '--port must be a port number (0-65535), got "http"',
+    );
     expect(() => parseArgs(['--frobnicate'])).toThrow('unknown argument "--frobnicate"');
     expect(() => parseArgs(['--simulate', '--kubeconfig', 'x'])).toThrow('cannot be used together');
-    expect(() => parseArgs(['--host', '0.0.0.0'])).toThrow('would expose the dashboard beyond this machine');
+    expect(() => parseArgs(['--host', '0.0.0.0'])).toThrow(
+      'would expose the dashboard beyond this machine',
+    );
   });
 });

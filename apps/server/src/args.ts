@@ -36,11 +36,18 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
   if (env.PORT) out.port = parsePort(env.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined || (inline === undefined && v.startsWith('-'))) {
-        throw new PortolanError('PORTOLAN_BAD_ARGUMENT', `${flag} needs a value.`, 'See portolan --help.');
+        throw new PortolanError(
+          'PORTOLAN_BAD_ARGUMENT',
+          `${flag} needs a value.`,
+          'See portolan --help.',
+        );
       }
       return v;
     };
@@ -69,11 +76,19 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
         out.help = true;
         break;
       default:
-        throw new PortolanError('PORTOLAN_BAD_ARGUMENT', `unknown argument "${arg}".`, 'See portolan --help.');
+        throw new PortolanError(
+          'PORTOLAN_BAD_ARGUMENT',
+          `unknown argument "${arg}".`,
+          'See portolan --help.',
+        );
     }
   }
   if (out.simulate !== undefined && out.kubeconfig) {
-    throw new PortolanError('PORTOLAN_BAD_ARGUMENT', '--simulate and --kubeconfig cannot be used together.', 'Use --simulate for the built-in cluster, or --kubeconfig for a real one.');
+    throw new PortolanError(
+      'PORTOLAN_BAD_ARGUMENT',
+      '--simulate and --kubeconfig cannot be used together.',
+      'Use --simulate for the built-in cluster, or --kubeconfig for a real one.',
+    );
   }
   if (!LOOPBACK.has(out.host)) {
     throw new PortolanError(
@@ -87,6 +102,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
 
 function parsePort(v: string, what: string): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65535) throw new PortolanError('PORTOLAN_BAD_ARGUMENT', `${what} must be a port number (0-65535), got "${v}".`);
+  if (!/^\d+$/.test(v) || n > 65535)
+    throw new PortolanError(
+      'PORTOLAN_BAD_ARGUMENT',
+      `${what} must be a port number (0-65535), got "${v}".`,
+    );
   return n;
 }

@@ -32,18 +32,33 @@ async function main(): Promise<void> {
   if (args.simulate !== undefined) {
     const { startSimCluster, SCENARIOS } = await import('@portolan/sim-cluster');
     if (!SCENARIOS.includes(args.simulate)) {
-      throw new PortolanError('PORTOLAN_BAD_ARGUMENT', `unknown scenario "${args.simulate}".`, `Scenarios: ${SCENARIOS.join(', ')}.`);
+      throw new PortolanError(
+        'PORTOLAN_BAD_ARGUMENT',
+        `unknown scenario "${args.simulate}".`,
+        `Scenarios: ${SCENARIOS.join(', ')}.`,
+      );
     }
     const dir = mkdtempSync(join(tmpdir(), 'portolan-sim-'));
     kubeconfigFile = join(dir, 'kubeconfig.yaml');
-    const sim = await startSimCluster({ scenario: args.simulate, port: 0, kubeconfigPath: kubeconfigFile });
+    const sim = await startSimCluster({
+      scenario: args.simulate,
+      port: 0,
+      kubeconfigPath: kubeconfigFile,
+    });
     simulated = true;
-    cleanups.push(() => sim.close(), () => rmSync(dir, { recursive: true, force: true }));
-    log.info(`simulated cluster "${args.simulate}" at ${sim.url} (kubectl: KUBECONFIG=${kubeconfigFile} kubectl get svc -A)`);
+    cleanups.push(
+      () => sim.close(),
+      () => rmSync(dir, { recursive: true, force: true }),
+    );
+    log.info(
+      `simulated cluster "${args.simulate}" at ${sim.url} (kubectl: KUBECONFIG=${kubeconfigFile} kubectl get svc -A)`,
+    );
   }
   const config = resolveKubeconfig({ file: kubeconfigFile, context: args.context });
   const version = await preflight(config.kc, config.server, config.context);
-  log.info(`connected to ${config.server} (context ${config.context}, Kubernetes ${version.gitVersion ?? 'unknown version'}, from ${config.source})`);
+  log.info(
+    `connected to ${config.server} (context ${config.context}, Kubernetes ${version.gitVersion ?? 'unknown version'}, from ${config.source})`,
+  );
 
   const source = new ClusterSource(config, simulated, log);
   const app = await buildApp({ source });
@@ -51,14 +66,20 @@ async function main(): Promise<void> {
     await app.listen({ host: args.host, port: args.port });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new PortolanError('PORTOLAN_PORT_IN_USE', `port ${args.port} on ${args.host} is already in use.`, 'Stop the other process, or pass --port N (0 picks a free port).');
+      throw new PortolanError(
+        'PORTOLAN_PORT_IN_USE',
+        `port ${args.port} on ${args.host} is already in use.`,
+        'Stop the other process, or pass --port N (0 picks a free port).',
+      );
     }
     throw err;
   }
   source.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;
-  log.info(`Portolan is serving http://${args.host === '::1' ? '[::1]' : args.host === '127.0.0.1' ? 'localhost' : args.host}:${port}`);
+  log.info(
+    `Portolan is serving http://${args.host === '::1' ? '[::1]' : args.host === '127.0.0.1' ? 'localhost' : args.host}:${port}`,
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -69,13 +69,29 @@ export class Hub {
     this.flush();
     const rev = this.engine.revision;
     const first = this.ring[0];
-    if (lastRevision !== undefined && lastRevision <= rev && first && lastRevision >= first.fromRevision) {
+    if (
+      lastRevision !== undefined &&
+      lastRevision <= rev &&
+      first &&
+      lastRevision >= first.fromRevision
+    ) {
       client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'status', status: this.getStatus() }));
       for (const d of this.ring) {
-        if (d.fromRevision >= lastRevision) client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta: d }, d.revision));
+        if (d.fromRevision >= lastRevision)
+          client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta: d }, d.revision));
       }
     } else {
-      client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'snapshot', graph: this.engine.graph(), status: this.getStatus() }, rev));
+      client.write(
+        sseFrame(
+          {
+            v: PROTOCOL_VERSION,
+            type: 'snapshot',
+            graph: this.engine.graph(),
+            status: this.getStatus(),
+          },
+          rev,
+        ),
+      );
     }
     this.clients.add(client);
     return () => this.clients.delete(client);

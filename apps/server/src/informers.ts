@@ -12,7 +12,13 @@
  */
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { ListWatch, Watch } from '@kubernetes/client-node';
-import type { KindState, KindStatus, ObjectEvent, SlimObject, WatchedKind } from '@portolan/topology';
+import type {
+  KindState,
+  KindStatus,
+  ObjectEvent,
+  SlimObject,
+  WatchedKind,
+} from '@portolan/topology';
 import { SlimError, slim } from '@portolan/topology';
 import { ApiStatusError, describeRequestError, getJson } from './kube-request.js';
 
@@ -65,7 +71,12 @@ class SlimWatch extends Watch {
         callback(phase, obj, watchObj);
       }
     };
-    const controller = await super.watch(path, { ...params, allowWatchBookmarks: true }, wrapped, wrappedDone);
+    const controller = await super.watch(
+      path,
+      { ...params, allowWatchBookmarks: true },
+      wrapped,
+      wrappedDone,
+    );
     if (!failed) this.informer.watching();
     return controller;
   }
@@ -88,14 +99,22 @@ export class KindInformer {
     private readonly cluster: { server: string; context: string },
   ) {
     this.status = { kind, state: 'syncing', count: 0 };
-    this.lw = new ListWatch(KIND_PATHS[kind], new SlimWatch(kc, this), () => this.list() as never, false);
+    this.lw = new ListWatch(
+      KIND_PATHS[kind],
+      new SlimWatch(kc, this),
+      () => this.list() as never,
+      false,
+    );
     const forward = (type: ObjectEvent['type']) => (obj: KubernetesObject) => {
       try {
         this.hooks.event({ type, object: obj as unknown as SlimObject });
         this.status.lastEventAt = new Date().toISOString();
       } catch (err) {
         this.handlerErrors++;
-        this.hooks.log('error', `${kind}: handling a ${type} event failed: ${(err as Error).stack ?? err}`);
+        this.hooks.log(
+          'error',
+          `${kind}: handling a ${type} event failed: ${(err as Error).stack ?? err}`,
+        );
       }
     };
     this.lw.on('add', forward('ADDED'));
@@ -126,7 +145,10 @@ export class KindInformer {
     } catch (err) {
       if (!(err instanceof SlimError)) throw err;
       this.malformed++;
-      this.hooks.log('warn', `${this.kind}: skipped a malformed object (${this.malformed} so far): ${err.message}`);
+      this.hooks.log(
+        'warn',
+        `${this.kind}: skipped a malformed object (${this.malformed} so far): ${err.message}`,
+      );
       this.hooks.status();
       return undefined;
     }
@@ -143,7 +165,7 @@ export class KindInformer {
     const items: SlimObject[] = [];
     let resourceVersion = '';
     let cont: string | undefined;
-    for (let restartsLeft = 2; ; ) {
+    for (let restartsLeft = 2; ;) {
       const q = new URLSearchParams({ limit: String(PAGE_SIZE) });
       if (cont) q.set('continue', cont);
       let page: { metadata?: { resourceVersion?: string; continue?: string }; items?: unknown[] };
@@ -187,7 +209,8 @@ export class KindInformer {
   private failed(err: unknown): void {
     if (this.stopped) return;
     const e = describeRequestError(err, this.cluster.server, this.cluster.context);
-    const status = err instanceof ApiStatusError ? err.statusCode : (err as { statusCode?: number }).statusCode;
+    const status =
+      err instanceof ApiStatusError ? err.statusCode : (err as { statusCode?: number }).statusCode;
     let delay: number;
     if (status === 403) {
       this.setState('forbidden', `not allowed to list/watch ${this.kind}s: ${e.message}`);
@@ -199,7 +222,10 @@ export class KindInformer {
       this.attempts++;
     }
     this.restarts++;
-    this.hooks.log('warn', `${this.kind}: ${e.message}; retrying in ${delay} ms (attempt ${this.attempts})`);
+    this.hooks.log(
+      'warn',
+      `${this.kind}: ${e.message}; retrying in ${delay} ms (attempt ${this.attempts})`,
+    );
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       if (!this.stopped) void this.lw.start();

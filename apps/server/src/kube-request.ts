@@ -22,12 +22,23 @@ export function describeRequestError(err: unknown, server: string, context: stri
   if (err instanceof PortolanError) return err;
   if (err instanceof ApiStatusError) {
     if (err.statusCode === 401) {
-      return new PortolanError('PORTOLAN_CLUSTER_UNAUTHORIZED', `the API server at ${server} rejected the credentials of context "${context}" (401 Unauthorized).`, 'The token or certificate is wrong or expired: log in again (e.g. refresh your cloud credentials) and retry.');
+      return new PortolanError(
+        'PORTOLAN_CLUSTER_UNAUTHORIZED',
+        `the API server at ${server} rejected the credentials of context "${context}" (401 Unauthorized).`,
+        'The token or certificate is wrong or expired: log in again (e.g. refresh your cloud credentials) and retry.',
+      );
     }
     if (err.statusCode === 403) {
-      return new PortolanError('PORTOLAN_CLUSTER_FORBIDDEN', `the API server at ${server} refused access for context "${context}" (403 Forbidden): ${err.message}`, 'Ask for get/list/watch on services, endpointslices, pods, nodes, namespaces, ingresses and networkpolicies.');
+      return new PortolanError(
+        'PORTOLAN_CLUSTER_FORBIDDEN',
+        `the API server at ${server} refused access for context "${context}" (403 Forbidden): ${err.message}`,
+        'Ask for get/list/watch on services, endpointslices, pods, nodes, namespaces, ingresses and networkpolicies.',
+      );
     }
-    return new PortolanError('PORTOLAN_CLUSTER_ERROR', `the API server at ${server} answered ${err.statusCode}: ${err.message}`);
+    return new PortolanError(
+      'PORTOLAN_CLUSTER_ERROR',
+      `the API server at ${server} answered ${err.statusCode}: ${err.message}`,
+    );
   }
   const e = err as NodeJS.ErrnoException & { type?: string; cause?: NodeJS.ErrnoException };
   if (/HTTP protocol is not allowed/.test(e.message)) {
@@ -39,7 +50,11 @@ export function describeRequestError(err: unknown, server: string, context: stri
   }
   const code = e.code ?? e.cause?.code ?? '';
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) || /certificate/i.test(e.message)) {
-    return new PortolanError('PORTOLAN_CLUSTER_TLS', `TLS verification failed for ${server}: ${e.message}`, 'The kubeconfig\'s certificate-authority does not match the server\'s certificate; fix certificate-authority(-data) for this cluster.');
+    return new PortolanError(
+      'PORTOLAN_CLUSTER_TLS',
+      `TLS verification failed for ${server}: ${e.message}`,
+      "The kubeconfig's certificate-authority does not match the server's certificate; fix certificate-authority(-data) for this cluster.",
+    );
   }
   const why: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
@@ -53,7 +68,7 @@ export function describeRequestError(err: unknown, server: string, context: stri
   return new PortolanError(
     'PORTOLAN_CLUSTER_UNREACHABLE',
     `cannot reach the Kubernetes API server at ${server} (${reason}), context "${context}".`,
-    'Check that the cluster is running and that the kubeconfig\'s server address is right (kubectl cluster-info uses the same file).',
+    "Check that the cluster is running and that the kubeconfig's server address is right (kubectl cluster-info uses the same file).",
   );
 }
 
@@ -64,7 +79,11 @@ export async function getJson(kc: KubeConfig, path: string, timeoutMs = 15000): 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetch(cluster.server + path, { ...init, method: 'GET', signal: controller.signal } as never);
+    const res = await fetch(cluster.server + path, {
+      ...init,
+      method: 'GET',
+      signal: controller.signal,
+    } as never);
     const text = await res.text();
     if (res.status !== 200) {
       let message = text.slice(0, 300);
@@ -81,7 +100,9 @@ export async function getJson(kc: KubeConfig, path: string, timeoutMs = 15000): 
     return JSON.parse(text) as unknown;
   } catch (err) {
     if ((err as Error).name === 'AbortError') {
-      throw Object.assign(new Error(`request timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
+      throw Object.assign(new Error(`request timed out after ${timeoutMs} ms`), {
+        code: 'ETIMEDOUT',
+      });
     }
     throw err;
   } finally {
@@ -90,7 +111,11 @@ export async function getJson(kc: KubeConfig, path: string, timeoutMs = 15000): 
 }
 
 /** Fail fast before starting informers: is the server there, and does it take our credentials? */
-export async function preflight(kc: KubeConfig, server: string, context: string): Promise<{ gitVersion?: string }> {
+export async function preflight(
+  kc: KubeConfig,
+  server: string,
+  context: string,
+): Promise<{ gitVersion?: string }> {
   try {
     return (await getJson(kc, '/version', 5000)) as { gitVersion?: string };
   } catch (err) {

@@ -57,7 +57,10 @@ describe('kubeconfig resolution', () => {
   });
   it('picks the current context, or --context, and lists the contexts when one is missing', () => {
     const file = kubeconfig('http://127.0.0.1:1');
-    expect(resolveKubeconfig({ file, env: {} })).toMatchObject({ context: 'ctx1', server: 'http://127.0.0.1:1' });
+    expect(resolveKubeconfig({ file, env: {} })).toMatchObject({
+      context: 'ctx1',
+      server: 'http://127.0.0.1:1',
+    });
     expect(resolveKubeconfig({ file, context: 'ctx2', env: {} }).context).toBe('ctx2');
     const err = caught(() => resolveKubeconfig({ file, context: 'prod', env: {} }));
     expect(err.message).toContain('context "prod" is not in');
@@ -67,21 +70,31 @@ describe('kubeconfig resolution', () => {
     const file = kubeconfig('http://127.0.0.1:2');
     const r = resolveKubeconfig({ env: { KUBECONFIG: `/missing.yaml:${file}` } });
     expect(r).toMatchObject({ context: 'ctx1', server: 'http://127.0.0.1:2' });
-    expect(() => resolveKubeconfig({ env: { KUBECONFIG: '/a:/b' } })).toThrow('none of the files in KUBECONFIG');
+    expect(() => resolveKubeconfig({ env: { KUBECONFIG: '/a:/b' } })).toThrow(
+      'none of the files in KUBECONFIG',
+    );
   });
 });
 
 describe('preflight', () => {
   it('says the API server is unreachable, with its address, when the port is closed', async () => {
     const port = await closedPort();
-    const { kc, server, context } = resolveKubeconfig({ file: kubeconfig(`http://127.0.0.1:${port}`), env: {} });
+    const { kc, server, context } = resolveKubeconfig({
+      file: kubeconfig(`http://127.0.0.1:${port}`),
+      env: {},
+    });
     const err = await preflight(kc, server, context).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PortolanError);
     expect((err as PortolanError).code).toBe('PORTOLAN_CLUSTER_UNREACHABLE');
-    expect((err as PortolanError).message).toBe(`cannot reach the Kubernetes API server at http://127.0.0.1:${port} (connection refused), context "ctx1".`);
+    expect((err as PortolanError).message).toBe(
+      `cannot reach the Kubernetes API server at http://127.0.0.1:${port} (connection refused), context "ctx1".`,
+    );
   });
   it('explains why a plain-HTTP server without insecure-skip-tls-verify is refused', async () => {
-    const { kc, server, context } = resolveKubeconfig({ file: kubeconfig('http://127.0.0.1:1', false), env: {} });
+    const { kc, server, context } = resolveKubeconfig({
+      file: kubeconfig('http://127.0.0.1:1', false),
+      env: {},
+    });
     const err = (await preflight(kc, server, context).catch((e: unknown) => e)) as PortolanError;
     expect(err.code).toBe('PORTOLAN_KUBECONFIG_INVALID');
     expect(err.message).toContain('plain-HTTP address (http://127.0.0.1:1)');

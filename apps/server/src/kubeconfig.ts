@@ -29,7 +29,11 @@ function loadFile(kc: KubeConfig, file: string): void {
   try {
     accessSync(file, constants.R_OK);
   } catch {
-    throw new PortolanError('PORTOLAN_KUBECONFIG_NOT_FOUND', `kubeconfig ${file} is not readable by this user.`, `Check its permissions (ls -l ${file}).`);
+    throw new PortolanError(
+      'PORTOLAN_KUBECONFIG_NOT_FOUND',
+      `kubeconfig ${file} is not readable by this user.`,
+      `Check its permissions (ls -l ${file}).`,
+    );
   }
   try {
     kc.loadFromString(readFileSync(file, 'utf8'));
@@ -42,7 +46,11 @@ function loadFile(kc: KubeConfig, file: string): void {
   }
 }
 
-export function resolveKubeconfig(options: { file?: string; context?: string; env?: NodeJS.ProcessEnv }): ResolvedKubeconfig {
+export function resolveKubeconfig(options: {
+  file?: string;
+  context?: string;
+  env?: NodeJS.ProcessEnv;
+}): ResolvedKubeconfig {
   const env = options.env ?? process.env;
   const kc = new KubeConfig();
   let source: string;
@@ -52,16 +60,26 @@ export function resolveKubeconfig(options: { file?: string; context?: string; en
   } else if (env.KUBECONFIG) {
     const files = env.KUBECONFIG.split(delimiter).filter((f) => f && existsSync(f));
     if (files.length === 0) {
-      throw new PortolanError('PORTOLAN_KUBECONFIG_NOT_FOUND', `none of the files in KUBECONFIG (${env.KUBECONFIG}) exists.`, 'Fix KUBECONFIG, or pass --kubeconfig FILE.');
+      throw new PortolanError(
+        'PORTOLAN_KUBECONFIG_NOT_FOUND',
+        `none of the files in KUBECONFIG (${env.KUBECONFIG}) exists.`,
+        'Fix KUBECONFIG, or pass --kubeconfig FILE.',
+      );
     }
     const merged = new KubeConfig();
     for (const f of files) {
       const one = new KubeConfig();
       loadFile(one, f);
       merged.mergeConfig(one, true);
-      if (!merged.currentContext && one.currentContext) merged.setCurrentContext(one.currentContext);
+      if (!merged.currentContext && one.currentContext)
+        merged.setCurrentContext(one.currentContext);
     }
-    kc.loadFromOptions({ clusters: merged.clusters, users: merged.users, contexts: merged.contexts, currentContext: merged.currentContext });
+    kc.loadFromOptions({
+      clusters: merged.clusters,
+      users: merged.users,
+      contexts: merged.contexts,
+      currentContext: merged.currentContext,
+    });
     source = `KUBECONFIG=${files.join(delimiter)}`;
   } else if (existsSync(join(homedir(), '.kube', 'config'))) {
     const file = join(homedir(), '.kube', 'config');
@@ -82,7 +100,12 @@ export function resolveKubeconfig(options: { file?: string; context?: string; en
       throw new PortolanError(
         'PORTOLAN_CONTEXT_NOT_FOUND',
         `context "${options.context}" is not in ${source}.`,
-        `Contexts there: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'}.`,
+        `Contexts there: ${
+          kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(', ') || 'none'
+        }.`,
       );
     }
     kc.setCurrentContext(options.context);
@@ -93,7 +116,12 @@ export function resolveKubeconfig(options: { file?: string; context?: string; en
     throw new PortolanError(
       'PORTOLAN_NO_CURRENT_CONTEXT',
       `${source} has no usable current context${context ? ` (context "${context}" names no known cluster)` : ''}.`,
-      `Pass --context NAME (contexts: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'}).`,
+      `Pass --context NAME (contexts: ${
+        kc
+          .getContexts()
+          .map((c) => c.name)
+          .join(', ') || 'none'
+      }).`,
     );
   }
   return { kc, context, server: cluster.server, source };

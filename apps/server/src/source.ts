@@ -60,7 +60,10 @@ export class ClusterSource {
   /** Counters for /api/status: nothing swallowed. */
   counters(): Record<string, { malformed: number; handlerErrors: number; restarts: number }> {
     return Object.fromEntries(
-      this.informers.map((i) => [i.kind, { malformed: i.malformed, handlerErrors: i.handlerErrors, restarts: i.restarts }]),
+      this.informers.map((i) => [
+        i.kind,
+        { malformed: i.malformed, handlerErrors: i.handlerErrors, restarts: i.restarts },
+      ]),
     );
   }
 }

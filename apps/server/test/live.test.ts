@@ -22,7 +22,11 @@ let app: FastifyInstance;
 let base: string;
 let source: ClusterSource;
 
-async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined> | T | undefined,
+  ms = 15_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -34,14 +38,21 @@ async function until<T>(what: string, fn: () => Promise<T | undefined> | T | und
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'portolan-live-'));
-  sim = await startSimCluster({ scenario: 'demo', port: 0, kubeconfigPath: join(dir, 'kubeconfig.yaml'), readyDelayMs: 50 });
+  sim = await startSimCluster({
+    scenario: 'demo',
+    port: 0,
+    kubeconfigPath: join(dir, 'kubeconfig.yaml'),
+    readyDelayMs: 50,
+  });
   const config = resolveKubeconfig({ file: join(dir, 'kubeconfig.yaml'), env: {} });
   source = new ClusterSource(config, true, quiet);
   app = await buildApp({ source, webDir: join(dir, 'no-web') });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   source.start();
-  await until('healthz 200', async () => ((await fetch(`${base}/healthz`)).status === 200 ? true : undefined));
+  await until('healthz 200', async () =>
+    (await fetch(`${base}/healthz`)).status === 200 ? true : undefined,
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -55,7 +66,10 @@ async function graph(): Promise<Graph> {
 
 describe('portolan on the simulated demo cluster', () => {
   it('reports every kind synced on /healthz and names the source without credentials', async () => {
-    const health = (await (await fetch(`${base}/healthz`)).json()) as { ok: boolean; kinds: { state: string }[] };
+    const health = (await (await fetch(`${base}/healthz`)).json()) as {
+      ok: boolean;
+      kinds: { state: string }[];
+    };
     expect(health.ok).toBe(true);
     expect(health.kinds.map((k) => k.state)).toEqual(Array(7).fill('synced'));
     const status = await (await fetch(`${base}/api/status`)).text();
@@ -84,11 +98,18 @@ describe('portolan on the simulated demo cluster', () => {
     const nodePort = np?.kind === 'nodeport' ? np.ports[0]?.nodePort : undefined;
     expect(nodePort).toBeGreaterThanOrEqual(30000);
     expect(hop('external:clients', `lb:${ns}/frontend`)[0]).toMatch(/^\d+\/TCP$/);
-    expect(hop(`lb:${ns}/frontend`, `np:${ns}/frontend`)[0]).toMatch(new RegExp(`^\\d+ -> ${nodePort}/TCP$`));
-    expect(hop(`np:${ns}/frontend`, `svc:${ns}/frontend`)[0]).toMatch(new RegExp(`^${nodePort} -> \\d+/TCP$`));
-    const podEdges = g.edges.filter((e) => e.source === `svc:${ns}/frontend` && e.target.startsWith('pod:'));
+    expect(hop(`lb:${ns}/frontend`, `np:${ns}/frontend`)[0]).toMatch(
+      new RegExp(`^\\d+ -> ${nodePort}/TCP$`),
+    );
+    expect(hop(`np:${ns}/frontend`, `svc:${ns}/frontend`)[0]).toMatch(
+      new RegExp(`^${nodePort} -> \\d+/TCP$`),
+    );
+    const podEdges = g.edges.filter(
+      (e) => e.source === `svc:${ns}/frontend` && e.target.startsWith('pod:'),
+    );
     expect(podEdges.length).toBeGreaterThan(0);
-    for (const e of podEdges) expect(e.ports.map((m) => portMappingText(m, e.kind))[0]).toMatch(/^\d+ -> \d+\/TCP$/);
+    for (const e of podEdges)
+      expect(e.ports.map((m) => portMappingText(m, e.kind))[0]).toMatch(/^\d+ -> \d+\/TCP$/);
   });
 
   it('streams a snapshot, then a delta when a pod the frontend selects is created', async () => {
@@ -121,19 +142,30 @@ describe('portolan on the simulated demo cluster', () => {
           apiVersion: 'v1',
           kind: 'Pod',
           metadata: { name: 'frontend-extra', labels: selector },
-          spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] },
+          spec: {
+            containers: [
+              { name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] },
+            ],
+          },
         }),
       });
       expect(res.status).toBe(201);
       await until('a delta adding the pod and its endpoint edge', () =>
-        messages.some((m) => m.type === 'delta' && m.delta.upsertEdges.some((e) => e.source === `svc:${ns}/frontend` && e.target === `pod:${ns}/frontend-extra`))
+        messages.some(
+          (m) =>
+            m.type === 'delta' &&
+            m.delta.upsertEdges.some(
+              (e) => e.source === `svc:${ns}/frontend` && e.target === `pod:${ns}/frontend-extra`,
+            ),
+        )
           ? true
           : undefined,
       );
       const deltas = messages.filter((m) => m.type === 'delta');
       for (let i = 1; i < deltas.length; i++) {
         const [a, b] = [deltas[i - 1], deltas[i]];
-        if (a?.type === 'delta' && b?.type === 'delta') expect(b.delta.fromRevision).toBe(a.delta.revision);
+        if (a?.type === 'delta' && b?.type === 'delta')
+          expect(b.delta.fromRevision).toBe(a.delta.revision);
       }
     } finally {
       req.destroy();
