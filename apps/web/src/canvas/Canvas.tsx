@@ -16,6 +16,13 @@ import { edgeTypes, nodeTypes } from './node-types.js';
 import { FIT_MAX_ZOOM } from './fit-viewport.js';
 import { FitView } from './FitView.js';
 
+/**
+ * Above this many cards only those in view are mounted (React Flow's culling).
+ * Below it every card stays in the DOM, so assistive technology, keyboard
+ * navigation and browser tests find every node, not only the visible ones.
+ */
+const VIRTUALIZE_ABOVE = 300;
+
 export function Canvas() {
   const { nodes, edges } = useFlowElements();
   const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_, n) => selectNode(n.id), []);
@@ -29,7 +36,7 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         nodesDraggable={false}
         nodesConnectable={false}
         nodesFocusable

@@ -9,7 +9,7 @@ import { LANE_TITLE } from '../model/kind-meta.js';
 
 const HINT: Record<string, string> = {
   external: 'clients',
-  entry: 'LoadBalancer · Ingress · ExternalIP',
+  entry: 'LB · Ingress · ExternalIP',
   nodeport: 'on every node',
   service: 'ClusterIP',
   pod: 'endpoints',

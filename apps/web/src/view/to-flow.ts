@@ -9,7 +9,7 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { GraphEdge, GraphNode, NodeId, NodeKind } from '@portolan/topology';
 import type { XY } from '../store/layout-slice.js';
 import { CARD_H, NODE_W } from '../layout/geometry.js';
-import { edgeGeometry } from '../canvas/edges/edge-path.js';
+import { edgeGeometry, labelCentreX } from '../canvas/edges/edge-path.js';
 import { EDGE_COLOR } from '../model/edge-style.js';
 import { EDGE_STATE_TEXT, nodeStateText } from '../model/node-summary.js';
 import type { VisibleEdge, VisibleGraph, VisibleNode } from './derive-visible-graph.js';
@@ -57,9 +57,12 @@ export function createFlowMapper(): (
   return (visible, positions) => {
     const nextNodes = new Map<string, { v: VisibleNode; p: XY; out: FlowNode }>();
     const nodes: FlowNode[] = [];
+    const externalY = topOf(visible, positions);
     for (const v of visible.nodes) {
-      const p = positions.get(v.node.id);
+      let p = positions.get(v.node.id);
       if (!p) continue;
+      // One External card serves every namespace: keep it level with the top of what is shown.
+      if (v.node.kind === 'external' && externalY !== undefined) p = { x: p.x, y: externalY };
       const prev = nodeCache.get(v.node.id);
       const out =
         prev && sameNode(prev.v, v) && prev.p.x === p.x && prev.p.y === p.y
@@ -71,7 +74,8 @@ export function createFlowMapper(): (
     const shown = visible.edges.filter(
       (v) => nextNodes.has(v.edge.source) && nextNodes.has(v.edge.target),
     );
-    const offsets = labelOffsets(shown, positions);
+    const placed = new Map([...nextNodes].map(([id, n]) => [id, n.p]));
+    const offsets = labelOffsets(shown, placed);
     const nextEdges = new Map<string, { v: VisibleEdge; dy: number; out: FlowEdge }>();
     const edges: FlowEdge[] = [];
     for (const v of shown) {
@@ -85,6 +89,15 @@ export function createFlowMapper(): (
     edgeCache = nextEdges;
     return { nodes, edges };
   };
+}
+
+function topOf(visible: VisibleGraph, positions: ReadonlyMap<NodeId, XY>): number | undefined {
+  let top: number | undefined;
+  for (const v of visible.nodes) {
+    const p = positions.get(v.node.id);
+    if (p && v.node.kind !== 'external' && (top === undefined || p.y < top)) top = p.y;
+  }
+  return top;
 }
 
 /** Every line of an edge's label, top to bottom (for sizing; PortEdge draws the same lines). */
@@ -106,8 +119,10 @@ function labelOffsets(
     const t = positions.get(v.edge.target);
     const lines = edgeLabelLines(v);
     if (!s || !t || lines.length === 0) continue;
-    const g = edgeGeometry(s.x + NODE_W, s.y + CARD_H / 2, t.x, t.y + CARD_H / 2);
-    boxes.push({ id: v.edge.id, x: g.labelX, y: g.labelY, order: t.x, ...labelSize(lines) });
+    const g = edgeGeometry(s.x + NODE_W, s.y + CARD_H / 2, t.x, t.y + CARD_H / 2, v.edge.kind);
+    const size = labelSize(lines);
+    const x = labelCentreX(g.anchor, g.labelX, size.width);
+    boxes.push({ id: v.edge.id, x, y: g.labelY, order: t.x, ...size });
   }
   return placeLabels(boxes);
 }

@@ -6,7 +6,7 @@
  */
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import type { FlowEdge } from '../../view/to-flow.js';
-import { edgeGeometry } from './edge-path.js';
+import { edgeGeometry, labelTransform } from './edge-path.js';
 
 export function PortEdge({
   id,
@@ -17,7 +17,13 @@ export function PortEdge({
   data,
   markerEnd,
 }: EdgeProps<FlowEdge>) {
-  const { path, labelX, labelY } = edgeGeometry(sourceX, sourceY, targetX, targetY);
+  const { path, labelX, labelY, anchor } = edgeGeometry(
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    data?.edge.kind,
+  );
   const hasLabel =
     data !== undefined &&
     (data.ports.length > 0 || data.edge.label !== undefined || data.stateText !== undefined);
@@ -31,9 +37,7 @@ export function PortEdge({
       <EdgeLabelRenderer>
         <div
           className={`pn-edge-label pn-edge-label-${edge.state}${active ? ' is-active' : ''}`}
-          style={{
-            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + labelDy}px)`,
-          }}
+          style={{ transform: labelTransform(anchor, labelX, labelY + labelDy) }}
         >
           {edge.label !== undefined && <div className="pn-edge-rule">{edge.label}</div>}
           {ports.map((line, i) => (

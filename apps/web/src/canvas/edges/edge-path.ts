@@ -1,31 +1,54 @@
 /**
- * Edge geometry: a horizontal S-curve and its label point. An edge between
- * neighbouring lanes has its label halfway; an edge that passes a lane (the
- * external clients to a NodePort, an Ingress to its Services, a Service to a
- * pod in an overflow column) has it in the first gap after its source, the
- * only gap it is sure to cross in the open. Overlaps are resolved later
- * (view/label-placement.ts).
+ * Edge geometry: the path and its label point (with the label's anchor).
+ *
+ * - Client edges (the external clients to every entry point) share a bus: a
+ *   trunk just right of the External card, then a straight run into the
+ *   target at its height, so dozens of them read as one tidy tree instead of
+ *   crossing sweeps. Their label sits on the last run, in the gap before the
+ *   target.
+ * - Other edges are horizontal S-curves. Between neighbouring lanes the label
+ *   is halfway; an edge that passes a lane (an Ingress to its Services, a
+ *   Service to a pod in an overflow column) has it starting just after its
+ *   source, in the only gap it is sure to cross in the open.
+ *
+ * Overlaps between labels are resolved later (view/label-placement.ts).
  */
+import type { EdgeKind } from '@portolan/topology';
 import { COL_W, NODE_W } from '../../layout/geometry.js';
 
 export interface EdgeGeometry {
   path: string;
   labelX: number;
   labelY: number;
+  /** Which side of the label sits at labelX: its middle, its left end or its right end. */
+  anchor: 'middle' | 'start' | 'end';
 }
 
-const GAP = COL_W - NODE_W;
+/** Labels keep this far from the cards they start or end at. */
+const LABEL_INSET = 10;
 
-export function edgeGeometry(sx: number, sy: number, tx: number, ty: number): EdgeGeometry {
+const GAP = COL_W - NODE_W;
+/** Distance of the client bus trunk from the External card. */
+const TRUNK = 28;
+const RADIUS = 10;
+
+export function edgeGeometry(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  kind?: EdgeKind,
+): EdgeGeometry {
+  if (kind === 'client' && tx - sx > TRUNK + RADIUS) return busGeometry(sx, sy, tx, ty);
   const dx = tx - sx;
   const k = Math.max(40, Math.abs(dx) * 0.5);
   const c1x = sx + k;
   const c2x = tx - k;
   const path = `M ${sx},${sy} C ${c1x},${sy} ${c2x},${ty} ${tx},${ty}`;
   if (dx <= GAP * 1.5) {
-    return { path, labelX: (sx + tx) / 2, labelY: (sy + ty) / 2 };
+    return { path, labelX: (sx + tx) / 2, labelY: (sy + ty) / 2, anchor: 'middle' };
   }
-  const labelX = sx + GAP / 2;
+  const labelX = sx + LABEL_INSET;
   // x(t) is monotonic for these control points: find t by bisection, then y(t).
   let lo = 0;
   let hi = 1;
@@ -35,7 +58,38 @@ export function edgeGeometry(sx: number, sy: number, tx: number, ty: number): Ed
     else hi = mid;
   }
   const t = (lo + hi) / 2;
-  return { path, labelX, labelY: cubic(sy, sy, ty, ty, t) };
+  return { path, labelX, labelY: cubic(sy, sy, ty, ty, t), anchor: 'start' };
+}
+
+function busGeometry(sx: number, sy: number, tx: number, ty: number): EdgeGeometry {
+  const bx = sx + TRUNK;
+  const dy = ty - sy;
+  const labelX = tx - LABEL_INSET;
+  if (Math.abs(dy) < 2 * RADIUS) {
+    const path = `M ${sx},${sy} L ${bx},${sy} L ${bx},${ty} L ${tx},${ty}`;
+    return { path, labelX, labelY: ty, anchor: 'end' };
+  }
+  const s = Math.sign(dy);
+  const path = [
+    `M ${sx},${sy}`,
+    `L ${bx - RADIUS},${sy}`,
+    `Q ${bx},${sy} ${bx},${sy + s * RADIUS}`,
+    `L ${bx},${ty - s * RADIUS}`,
+    `Q ${bx},${ty} ${bx + RADIUS},${ty}`,
+    `L ${tx},${ty}`,
+  ].join(' ');
+  return { path, labelX, labelY: ty, anchor: 'end' };
+}
+
+/** The CSS transform that puts a label's anchor at (x, y). */
+export function labelTransform(anchor: EdgeGeometry['anchor'], x: number, y: number): string {
+  const shift = anchor === 'middle' ? '-50%' : anchor === 'start' ? '0%' : '-100%';
+  return `translate(${shift}, -50%) translate(${x}px, ${y}px)`;
+}
+
+/** The x of a label's middle, given its anchor and width. */
+export function labelCentreX(anchor: EdgeGeometry['anchor'], x: number, width: number): number {
+  return anchor === 'middle' ? x : anchor === 'start' ? x + width / 2 : x - width / 2;
 }
 
 function cubic(p0: number, p1: number, p2: number, p3: number, t: number): number {
