@@ -136,7 +136,7 @@ export class ServiceAllocations {
       }
     } else {
       const ip = claims.fresh(this.clusterIPs);
-      if (ip === undefined) throw new Error(`service CIDR ${this.cidr.text} is full`);
+      if (ip === undefined) throw new Error('failed to allocate a serviceIP: range is full');
       spec.clusterIP = formatIPv4(ip);
     }
     spec.clusterIPs = [spec.clusterIP];
@@ -177,7 +177,7 @@ export class ServiceAllocations {
     for (const port of ports) {
       if (port.nodePort) continue;
       const n = claims.fresh(this.nodePorts);
-      if (n === undefined) throw new Error('node port range is full');
+      if (n === undefined) throw new Error('failed to allocate a nodePort: range is full');
       port.nodePort = n;
     }
     if (

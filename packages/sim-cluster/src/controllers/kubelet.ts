@@ -2,8 +2,8 @@
  * The kubelets of all nodes in one: for each pod bound to a node it
  * allocates an IP from the node's podCIDR (host-local IPAM style, from .2),
  * reports the pod Pending with its IPs, then Running and Ready after
- * `readyDelayMs`. A pod being deleted turns not-ready (terminating) and is
- * removed after `min(grace period, terminationDelayMs)`.
+ * `readyDelayMs`. A pod being deleted stays as it is (terminating, still
+ * serving) and is removed after `min(grace period, terminationDelayMs)`.
  *
  * The annotation `sim.portolan.dev/ready: "false"` makes a pod's readiness
  * probe fail: it runs but never becomes Ready (until the annotation goes).
@@ -99,7 +99,7 @@ export class Kubelet implements Controller {
     const pod = this.registry.store.get(R.pods, namespace, name) as SimPod | undefined;
     if (!pod?.spec?.nodeName) return;
     const now = timestamp(this.now());
-    if (pod.metadata.deletionTimestamp) return this.terminate(key, pod, now);
+    if (pod.metadata.deletionTimestamp) return this.terminate(key, pod);
     if (!pod.status?.podIP) return this.sandbox(key, pod, now);
     if (this.started.has(key)) {
       this.writeRunning(pod, now);
@@ -195,25 +195,12 @@ export class Kubelet implements Controller {
     });
   }
 
-  /** Graceful termination: not ready at once, gone after the (shortened) grace period. */
-  private terminate(key: string, pod: SimPod, now: string): void {
-    let conditions = pod.status?.conditions ?? [];
-    conditions = setCondition(conditions, 'Ready', 'False', now, {
-      reason: 'PodCompleted',
-      message: '',
-    });
-    conditions = setCondition(conditions, 'ContainersReady', 'False', now, {
-      reason: 'PodCompleted',
-      message: '',
-    });
-    const statuses = ((pod.status?.containerStatuses ?? []) as Record<string, unknown>[]).map(
-      (s) => ({ ...s, ready: false }),
-    );
-    this.registry.writeStatus(R.pods, pod, {
-      ...pod.status,
-      conditions,
-      containerStatuses: statuses,
-    });
+  /**
+   * Graceful termination: the pod keeps its readiness (probes keep passing
+   * while the app drains, so its endpoint is terminating but serving) and is
+   * gone after the grace period, shortened to `terminationDelayMs`.
+   */
+  private terminate(key: string, pod: SimPod): void {
     if (this.timers.has(`${key}#delete`)) return;
     const grace = (pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
     this.later(`${key}#delete`, Math.min(grace, this.options.terminationDelayMs), () => {
