@@ -232,7 +232,11 @@ export function demoStatus() {
   };
 }
 
-/** Scripted changes: a scale-up whose new pod starts pending, then becomes ready. */
+/**
+ * Scripted changes: a scale-up whose new pod starts pending, then becomes
+ * ready; a backend pod that terminates and goes (leaving a gap); a watch
+ * that reconnects for a moment.
+ */
 export function demoScript(graph) {
   const fe = graph.nodes.find((n) => n.id === 'svc:default/frontend');
   const p = pod('default', 'frontend-7d4b9c-v5b6n', 'frontend', undefined, 'node-1', {
@@ -242,6 +246,16 @@ export function demoScript(graph) {
   });
   const ready = { ...p, phase: 'Running', ready: true, health: 'ok', podIPs: ['10.244.1.14'] };
   const edgeTo = (state) => e('endpoint', 'svc:default/frontend', p.id, [tcp(80, 8080)], state);
+  const be = graph.nodes.find((n) => n.id === 'svc:default/backend');
+  const old = graph.nodes.find((n) => n.id === 'pod:default/backend-5c8f6d-m8n3q');
+  const oldEdge = e('endpoint', be.id, old.id, [tcp(8080, 8080)], 'terminating');
+  const status = demoStatus();
+  const ingressReconnecting = {
+    ...status,
+    kinds: status.kinds.map((k) =>
+      k.kind === 'Ingress' ? { ...k, state: 'reconnecting', message: 'watch closed; retrying' } : k,
+    ),
+  };
   return [
     {
       afterMs: 2000,
@@ -256,6 +270,26 @@ export function demoScript(graph) {
         upsertNodes: [ready, { ...fe, endpointCounts: { ready: 3, notReady: 1, terminating: 0 } }],
         upsertEdges: [edgeTo('ready')],
       },
+    },
+    {
+      afterMs: 8000,
+      patch: {
+        upsertNodes: [
+          { ...old, terminating: true, ready: false, health: 'warning' },
+          { ...be, endpointCounts: { ready: 1, notReady: 0, terminating: 1 } },
+        ],
+        upsertEdges: [oldEdge],
+      },
+      status: ingressReconnecting,
+    },
+    {
+      afterMs: 12000,
+      patch: {
+        removeNodes: [old.id],
+        removeEdges: [oldEdge.id],
+        upsertNodes: [{ ...be, endpointCounts: { ready: 1, notReady: 0, terminating: 0 } }],
+      },
+      status,
     },
   ];
 }

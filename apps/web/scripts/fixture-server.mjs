@@ -28,7 +28,7 @@ const TYPES = {
 };
 
 let graph = demoGraph();
-const status = demoStatus();
+let status = demoStatus();
 const clients = new Set();
 let downUntil = 0;
 
@@ -70,7 +70,15 @@ let scriptStarted = false;
 function startScript() {
   if (scriptStarted) return;
   scriptStarted = true;
-  for (const step of demoScript(graph)) setTimeout(() => applyPatch(step.patch), step.afterMs);
+  for (const step of demoScript(graph)) {
+    setTimeout(() => {
+      if (step.patch) applyPatch(step.patch);
+      if (step.status) {
+        status = step.status;
+        broadcast(frame({ v: 1, type: 'status', status }));
+      }
+    }, step.afterMs);
+  }
 }
 
 function serveStream(req, res) {

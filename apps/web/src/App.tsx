@@ -4,12 +4,19 @@ import { ConnectionBanner } from './chrome/ConnectionBanner.js';
 import { EmptyState } from './chrome/EmptyState.js';
 import { Header } from './chrome/Header.js';
 import { Inspector } from './chrome/Inspector.js';
+import { useKeyboardShortcuts } from './chrome/useKeyboardShortcuts.js';
+import { useAppStore } from './store/store.js';
 
 export function App() {
+  useKeyboardShortcuts();
+  // While the stream is down or behind, the map is the last known state: say so visually too.
+  const outdated = useAppStore(
+    (s) => s.snapshotCount > 0 && (s.connection.phase !== 'live' || s.stale),
+  );
   return (
     <div className="pn-app">
       <Header />
-      <main className="pn-main">
+      <main className={outdated ? 'pn-main is-outdated' : 'pn-main'}>
         <ReactFlowProvider>
           <Canvas />
         </ReactFlowProvider>

@@ -4,6 +4,7 @@ import {
   BackgroundVariant,
   Controls,
   ReactFlow,
+  type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import { useCallback } from 'react';
@@ -27,6 +28,10 @@ export function Canvas() {
   const { nodes, edges } = useFlowElements();
   const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_, n) => selectNode(n.id), []);
   const onPaneClick = useCallback(() => selectNode(null), []);
+  // Keyboard selection (Enter/Space on a focused card) arrives as a select change.
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    for (const c of changes) if (c.type === 'select' && c.selected) selectNode(c.id);
+  }, []);
   return (
     <div className="pn-canvas">
       <ReactFlow
@@ -36,6 +41,7 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
+        onNodesChange={onNodesChange}
         onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         nodesDraggable={false}
         nodesConnectable={false}
