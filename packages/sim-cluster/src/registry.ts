@@ -8,7 +8,7 @@
  * Controllers write through `writeStatus` and `writeSystem`, which skip the
  * user-facing rules, as the real controllers' privileged writes do.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   ApiError,
   FieldError,
@@ -20,13 +20,23 @@ import {
 } from './errors.js';
 import { applyDefaults } from './defaults.js';
 import { jsonEqual, timestamp } from './json.js';
-import { groupVersion, R, type ResourceType } from './resources.js';
+import { R, type ResourceType } from './resources.js';
 import type { ServiceAllocations } from './service-allocation.js';
 import type { Store } from './store.js';
+import {
+  WITH_GENERATION,
+  WITH_STATUS,
+  decode,
+  dropTypeDependentFields,
+  randomName,
+  sameContent,
+  specOf,
+  validate,
+  type FieldValidation,
+} from './strategy.js';
 import type { KubeObject, Service, StoredObject } from './types.js';
-import { knownTopLevelFields, validateKind, validateLabels, validateName } from './validation.js';
 
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+export type { FieldValidation };
 
 export interface WriteOptions {
   fieldValidation?: FieldValidation;
@@ -45,9 +55,6 @@ export interface DeleteOptions {
 
 /** Namespaces the API server refuses to delete. */
 export const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
-const WITH_STATUS = new Set(['Pod', 'Service', 'Ingress', 'Namespace', 'Node']);
-const WITH_GENERATION = new Set(['Ingress', 'NetworkPolicy', 'IngressClass', 'EndpointSlice']);
-const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 export class Registry {
   constructor(
@@ -69,7 +76,7 @@ export class Registry {
     opts: WriteOptions = {},
   ): WriteResult {
     const warnings: string[] = [];
-    const obj = this.decode(r, body, opts.fieldValidation ?? 'Warn', warnings);
+    const obj = decode(r, body, opts.fieldValidation ?? 'Warn', warnings);
     const meta = obj.metadata;
     if (r.namespaced) {
       const ns = namespace ?? meta.namespace ?? 'default';
@@ -102,7 +109,7 @@ export class Registry {
     if (WITH_GENERATION.has(r.kind)) meta.generation = 1;
     if (WITH_STATUS.has(r.kind) && r.kind !== 'Node') delete obj.status;
     applyDefaults(r, obj, meta.creationTimestamp);
-    this.validate(r, obj);
+    validate(r, obj);
     const undo = r.kind === 'Service' ? this.services.assign(obj as Service) : () => {};
     if (opts.dryRun) {
       undo();
@@ -127,7 +134,7 @@ export class Registry {
     opts: WriteOptions & { subresource?: string } = {},
   ): WriteResult {
     const warnings: string[] = [];
-    const incoming = this.decode(r, body, opts.fieldValidation ?? 'Warn', warnings);
+    const incoming = decode(r, body, opts.fieldValidation ?? 'Warn', warnings);
     if (incoming.metadata.name !== undefined && incoming.metadata.name !== name)
       throw badRequest(
         `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`,
@@ -170,7 +177,7 @@ export class Registry {
     }
     next.apiVersion = existing.apiVersion;
     next.kind = existing.kind;
-    this.validate(r, next);
+    validate(r, next);
     if (sameContent(next, existing)) return { object: existing, warnings };
     const undo =
       r.kind === 'Service' ? this.services.assign(next as Service, existing as Service) : () => {};
@@ -273,43 +280,6 @@ export class Registry {
     return this.store.replace(r, obj);
   }
 
-  private decode(
-    r: ResourceType,
-    body: unknown,
-    fieldValidation: FieldValidation,
-    warnings: string[],
-  ): KubeObject {
-    if (body === null || typeof body !== 'object' || Array.isArray(body))
-      throw badRequest('the body of the request must be a JSON object');
-    const obj = structuredClone(body) as KubeObject;
-    const gv = groupVersion(r);
-    if (obj.apiVersion !== undefined && obj.apiVersion !== gv)
-      throw badRequest(
-        `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${gv})`,
-      );
-    if (obj.kind !== undefined && obj.kind !== r.kind)
-      throw badRequest(
-        `the kind in the data (${String(obj.kind)}) does not match the expected kind (${r.kind})`,
-      );
-    obj.apiVersion = gv;
-    obj.kind = r.kind;
-    if (obj.metadata === undefined) obj.metadata = {};
-    if (obj.metadata === null || typeof obj.metadata !== 'object')
-      throw badRequest('metadata must be an object');
-    const known = knownTopLevelFields(r);
-    const unknown = Object.keys(obj).filter((k) => !known.includes(k));
-    if (unknown.length > 0 && fieldValidation === 'Strict') {
-      throw badRequest(
-        `strict decoding error: ${unknown.map((k) => `unknown field "${k}"`).join(', ')}`,
-      );
-    }
-    for (const k of unknown) {
-      if (fieldValidation === 'Warn') warnings.push(`unknown field "${k}"`);
-      delete obj[k];
-    }
-    return obj;
-  }
-
   private admitNamespace(r: ResourceType, namespace: string | undefined, name: string): void {
     if (!r.namespaced || namespace === undefined) return;
     const ns = this.store.get(R.namespaces, undefined, namespace);
@@ -321,62 +291,4 @@ export class Registry {
         `unable to create new content in namespace ${namespace} because it is being terminated`,
       );
   }
-
-  private validate(r: ResourceType, obj: KubeObject): void {
-    const name = obj.metadata.name ?? '';
-    const errors = [
-      ...validateName(r, name),
-      ...validateLabels(obj.metadata.labels, 'metadata.labels'),
-      ...validateKind(r, obj),
-    ];
-    if (errors.length > 0) throw invalid(r, name, errors);
-  }
-}
-
-/** When a Service changes type, fields that only the old type uses go, as upstream's strategy drops them. */
-function dropTypeDependentFields(next: Service, old: Service): void {
-  const spec = next.spec ?? {};
-  const oldType = old.spec?.type ?? 'ClusterIP';
-  const type = spec.type ?? 'ClusterIP';
-  if (type === oldType) return;
-  const needsNodePorts = type === 'NodePort' || type === 'LoadBalancer';
-  if (!needsNodePorts) {
-    for (const port of spec.ports ?? []) {
-      const before = (old.spec?.ports ?? []).find(
-        (p) => p.port === port.port && p.protocol === port.protocol,
-      );
-      if (before && before.nodePort === port.nodePort) delete port.nodePort;
-    }
-    if (spec.externalTrafficPolicy === old.spec?.externalTrafficPolicy)
-      delete spec.externalTrafficPolicy;
-  }
-  if (type !== 'LoadBalancer') {
-    if (spec.allocateLoadBalancerNodePorts === old.spec?.allocateLoadBalancerNodePorts)
-      delete spec.allocateLoadBalancerNodePorts;
-    delete spec.healthCheckNodePort;
-  }
-  if (type === 'ExternalName' && spec.clusterIP === old.spec?.clusterIP) {
-    delete spec.clusterIP;
-    delete spec.clusterIPs;
-    delete spec.ipFamilies;
-    delete spec.ipFamilyPolicy;
-    delete spec.internalTrafficPolicy;
-  }
-}
-
-function specOf(obj: KubeObject): unknown {
-  const { metadata: _m, status: _s, ...rest } = obj;
-  return rest;
-}
-
-function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({
-    ...o,
-    metadata: { ...o.metadata, resourceVersion: undefined },
-  });
-  return jsonEqual(strip(a), strip(b));
-}
-
-function randomName(): string {
-  return [...randomBytes(5)].map((b) => NAME_ALPHABET[b % NAME_ALPHABET.length]).join('');
 }

@@ -19,9 +19,16 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
       );
     chunks.push(buf);
   }
+  const type = req.headers['content-type'] ?? 'application/json';
+  if (type.includes('protobuf') || type.includes('cbor')) {
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `sim-cluster reads JSON and YAML request bodies, not ${type}; write a manifest and use kubectl create -f / apply -f`,
+    );
+  }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) return undefined;
-  const type = req.headers['content-type'] ?? 'application/json';
   try {
     return /yaml/.test(type) ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
   } catch (err) {
