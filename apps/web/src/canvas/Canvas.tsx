@@ -46,7 +46,7 @@ export function Canvas() {
         nodesDraggable={false}
         nodesConnectable={false}
         nodesFocusable
-        edgesFocusable
+        edgesFocusable={false}
         minZoom={0.15}
         maxZoom={2}
         defaultViewport={{ x: 24, y: 48, zoom: FIT_MAX_ZOOM }}

@@ -24,15 +24,34 @@ export function PortEdge({
     targetY,
     data?.edge.kind,
   );
+  // A perfectly level edge has a zero-height box, which browsers (and browser
+  // tests) treat as invisible; this empty frame gives every edge a real box.
+  const frame = (
+    <rect
+      x={Math.min(sourceX, targetX)}
+      y={Math.min(sourceY, targetY) - 4}
+      width={Math.abs(targetX - sourceX)}
+      height={Math.abs(targetY - sourceY) + 8}
+      fill="none"
+      stroke="none"
+      pointerEvents="none"
+    />
+  );
   const hasLabel =
     data !== undefined &&
     (data.ports.length > 0 || data.edge.label !== undefined || data.stateText !== undefined);
   if (!data || !hasLabel) {
-    return <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={12} />;
+    return (
+      <>
+        {frame}
+        <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={12} />
+      </>
+    );
   }
   const { edge, ports, stateText, active, labelDy } = data;
   return (
     <>
+      {frame}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={12} />
       <EdgeLabelRenderer>
         <div
