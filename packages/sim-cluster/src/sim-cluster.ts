@@ -10,6 +10,7 @@ import { IngressStatusController } from './controllers/ingress-status.js';
 import { Kubelet } from './controllers/kubelet.js';
 import { LoadBalancerController } from './controllers/loadbalancer.js';
 import { NamespaceController } from './controllers/namespaces.js';
+import { NodeIpam } from './controllers/node-ipam.js';
 import { Scheduler } from './controllers/scheduler.js';
 import type { Controller } from './controllers/workqueue.js';
 import { createHandler } from './http/handler.js';
@@ -49,12 +50,20 @@ export interface SimClusterOptions {
   serviceCidr?: string;
   /** Default [30000, 32767]. */
   nodePortRange?: [number, number];
+  /** Pod network; nodes without a podCIDR get a /24 of it. Default 10.244.0.0/16. */
+  clusterCidr?: string;
   /** LoadBalancer address pool (ranges or CIDRs). Default ['192.0.2.10-192.0.2.99']. */
   loadBalancerPool?: string[];
   /** Seed for ClusterIP and NodePort picks, so runs repeat. Default 1. */
   seed?: number;
   /** Default 100, as upstream. */
   maxEndpointsPerSlice?: number;
+  /**
+   * Set kind/apiVersion on the items of list responses (default true). Real
+   * API servers leave them out of list items (watch events carry them);
+   * false reproduces that, for testing clients that must not rely on them.
+   */
+  listItemTypeMeta?: boolean;
 }
 
 export interface ObjectRef {
@@ -138,6 +147,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     log(`error: ${name} ${key}: ${err instanceof Error ? err.message : String(err)}`);
   const delay = (v: number | undefined, fallback: number) => Math.max(0, v ?? fallback);
   const controllers: Controller[] = [
+    new NodeIpam(registry, options.clusterCidr ?? '10.244.0.0/16', onError('node-ipam-controller')),
     new Scheduler(registry, onError('scheduler')),
     new Kubelet(
       registry,
@@ -173,6 +183,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       watches,
       token,
       serverAddress: () => address,
+      listItemTypeMeta: options.listItemTypeMeta ?? true,
       log: options.logRequests ? log : undefined,
     }),
   );

@@ -30,6 +30,8 @@ export interface HandlerContext {
   watches: WatchHub;
   token: string;
   serverAddress: () => string;
+  /** Whether list items carry kind/apiVersion (real API servers leave them out). */
+  listItemTypeMeta: boolean;
   log?: (line: string) => void;
 }
 
@@ -237,7 +239,9 @@ function getCollection(
     kind: r.resource.listKind,
     apiVersion: groupVersion(r.resource),
     metadata,
-    items: page.items,
+    items: ctx.listItemTypeMeta
+      ? page.items
+      : page.items.map(({ kind: _k, apiVersion: _a, ...rest }) => rest),
   });
 }
 

@@ -103,4 +103,17 @@ describe('lists over HTTP', () => {
     ]);
     expect(table.body.rows[0]?.object.kind).toBe('PartialObjectMetadata');
   });
+
+  it('can leave kind/apiVersion off list items, as real API servers do', async () => {
+    const bare = await startTestCluster({ listItemTypeMeta: false });
+    try {
+      const list = await api<List>(bare, 'GET', '/api/v1/nodes');
+      expect(list.body.kind).toBe('NodeList');
+      expect(list.body.items[0]).not.toHaveProperty('kind');
+      expect(list.body.items[0]).not.toHaveProperty('apiVersion');
+      expect(list.body.items[0]?.metadata.name).toBe('portolan-control-plane');
+    } finally {
+      await bare.close();
+    }
+  });
 });
