@@ -75,7 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
     res.write('retry: 2000\n\n');
     const header = req.headers['last-event-id'];
-    const last = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
+    const last = typeof header === 'string' ? header : undefined;
     const client = {
       // A browser more than 8 MiB behind is dropped; it reconnects and gets a snapshot.
       write: (frame: string) =>

@@ -17,8 +17,18 @@ export interface StreamClient {
 const RING_SIZE = 512;
 const BATCH_MS = 25;
 
-export function sseFrame(msg: StreamMessage, id?: number): string {
+export function sseFrame(msg: StreamMessage, id?: string): string {
   return `event: ${msg.type}\n${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(msg)}\n\n`;
+}
+
+/**
+ * SSE ids are `<boot>-<revision>`: revisions restart when the server does, so a
+ * browser resuming with the id of another boot must get a snapshot, not
+ * deltas from a different history.
+ */
+export function parseEventId(id: string | undefined, boot: string): number | undefined {
+  const m = id ? /^([a-z0-9]+)-(\d+)$/.exec(id) : null;
+  return m && m[1] === boot ? Number(m[2]) : undefined;
 }
 
 export class Hub {
@@ -29,6 +39,8 @@ export class Hub {
   private readonly ring: GraphDelta[] = [];
   private readonly clients = new Set<StreamClient>();
   eventsIn = 0;
+  /** Identifies this server process in SSE ids. */
+  readonly boot = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
   constructor(private readonly getStatus: () => SourceStatus) {}
 
@@ -49,7 +61,7 @@ export class Hub {
     if (delta.revision === delta.fromRevision) return delta;
     this.ring.push(delta);
     if (this.ring.length > RING_SIZE) this.ring.shift();
-    this.broadcast(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, delta.revision));
+    this.broadcast(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, this.id(delta.revision)));
     return delta;
   }
 
@@ -65,7 +77,12 @@ export class Hub {
    * Attach a browser. With a known `lastRevision` still in the ring, it gets
    * the missed deltas; otherwise a snapshot.
    */
-  attach(client: StreamClient, lastRevision?: number): () => void {
+  private id(revision: number): string {
+    return `${this.boot}-${revision}`;
+  }
+
+  attach(client: StreamClient, lastEventId?: string): () => void {
+    const lastRevision = parseEventId(lastEventId, this.boot);
     this.flush();
     const rev = this.engine.revision;
     const first = this.ring[0];
@@ -78,7 +95,7 @@ export class Hub {
       client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'status', status: this.getStatus() }));
       for (const d of this.ring) {
         if (d.fromRevision >= lastRevision)
-          client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta: d }, d.revision));
+          client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta: d }, this.id(d.revision)));
       }
     } else {
       client.write(
@@ -89,7 +106,7 @@ export class Hub {
             graph: this.engine.graph(),
             status: this.getStatus(),
           },
-          rev,
+          this.id(rev),
         ),
       );
     }

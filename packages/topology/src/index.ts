@@ -7,3 +7,4 @@ export { matchesMap, matchesSelector, selectorText } from './selectors.js';
 export { ObjectStore } from './store.js';
 export { TopologyEngine, buildGraph, applyDelta } from './engine.js';
 export { dnsNames, resolveTargetPort, SERVICE_TYPES, NODE_PORT_RANGE } from './service.js';
+export * from './netpol/index.js';

@@ -168,9 +168,10 @@ function netpolRule(v: unknown, peersKey: 'from' | 'to'): NetworkPolicyRule {
           const q = obj(p);
           const block = obj(q.ipBlock);
           return compact<NetworkPolicyPeer>({
-            podSelector: q.podSelector === undefined ? undefined : slimSelector(q.podSelector),
+            // A null selector is an absent one (a nil pointer in the API), not `{}`.
+            podSelector: q.podSelector == null ? undefined : slimSelector(q.podSelector),
             namespaceSelector:
-              q.namespaceSelector === undefined ? undefined : slimSelector(q.namespaceSelector),
+              q.namespaceSelector == null ? undefined : slimSelector(q.namespaceSelector),
             ipBlock: q.ipBlock
               ? compact({
                   cidr: str(block.cidr) ?? '',
@@ -386,7 +387,7 @@ export function slim(raw: unknown, hint?: WatchedKind): SlimObject {
       );
       const policyTypes: ('Ingress' | 'Egress')[] = declared.length
         ? declared
-        : spec.egress !== undefined
+        : arr(spec.egress).length > 0 // the API server adds Egress only for a non-empty list
           ? ['Ingress', 'Egress']
           : ['Ingress'];
       return {
