@@ -75,8 +75,12 @@ test('a pod the frontend selects appears without a reload', async ({ page }) => 
   await expect(
     page.locator('[aria-label^="Service shop/frontend to Pod shop/frontend-e2e"]'),
   ).toHaveCount(1);
-  await expect(page.locator('[aria-label="Pod shop/frontend-e2e"]')).toContainText(/(?<!not )ready/i);
-  await expect(page.locator('[aria-label="Pod shop/frontend-e2e"]')).not.toContainText(/not ready/i);
+  await expect(page.locator('[aria-label="Pod shop/frontend-e2e"]')).toContainText(
+    /(?<!not )ready/i,
+  );
+  await expect(page.locator('[aria-label="Pod shop/frontend-e2e"]')).not.toContainText(
+    /not ready/i,
+  );
   expect(
     await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
   ).toBe(true);

@@ -41,13 +41,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const synced = source.synced();
     return reply.code(synced ? 200 : 503).send({
       ok: synced,
-      kinds: source
-        .status()
-        .kinds.map((k) => ({
-          kind: k.kind,
-          state: k.state,
-          ...(k.message ? { message: k.message } : {}),
-        })),
+      kinds: source.status().kinds.map((k) => ({
+        kind: k.kind,
+        state: k.state,
+        ...(k.message ? { message: k.message } : {}),
+      })),
     });
   });
 

@@ -5,7 +5,12 @@ import { Hub, parseEventId } from './hub.js';
 
 const status = () => ({ context: 'c', cluster: 'http://127.0.0.1:1', simulated: true, kinds: [] });
 const pod = (name: string) =>
-  slim({ kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [] }, status: { phase: 'Running' } });
+  slim({
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: { containers: [] },
+    status: { phase: 'Running' },
+  });
 
 function collector() {
   const frames: { id?: string; msg: StreamMessage }[] = [];

@@ -61,7 +61,9 @@ export class Hub {
     if (delta.revision === delta.fromRevision) return delta;
     this.ring.push(delta);
     if (this.ring.length > RING_SIZE) this.ring.shift();
-    this.broadcast(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, this.id(delta.revision)));
+    this.broadcast(
+      sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, this.id(delta.revision)),
+    );
     return delta;
   }
 
@@ -95,7 +97,9 @@ export class Hub {
       client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'status', status: this.getStatus() }));
       for (const d of this.ring) {
         if (d.fromRevision >= lastRevision)
-          client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta: d }, this.id(d.revision)));
+          client.write(
+            sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta: d }, this.id(d.revision)),
+          );
       }
     } else {
       client.write(
