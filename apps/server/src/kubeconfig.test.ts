@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PortolanError } from './errors.js';
 import { preflight } from './kube-request.js';
 import { resolveKubeconfig } from './kubeconfig.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'portolan-kc-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function kubeconfig(server: string, skipTls = true): string {
   const file = join(dir, `kc-${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(

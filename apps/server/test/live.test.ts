@@ -7,7 +7,7 @@ import type { Graph, GraphNode, StreamMessage } from '@portolan/topology';
 import { portMappingText } from '@portolan/topology';
 import { startSimCluster, type SimCluster } from '@portolan/sim-cluster';
 import type { FastifyInstance } from 'fastify';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ let sim: SimCluster;
 let app: FastifyInstance;
 let base: string;
 let source: ClusterSource;
+let dir: string;
 
 async function until<T>(
   what: string,
@@ -37,7 +38,7 @@ async function until<T>(
 }
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'portolan-live-'));
+  dir = mkdtempSync(join(tmpdir(), 'portolan-live-'));
   sim = await startSimCluster({
     scenario: 'demo',
     port: 0,
@@ -58,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await sim?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 async function graph(): Promise<Graph> {

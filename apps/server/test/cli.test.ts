@@ -1,0 +1,71 @@
+/** The `portolan` command as a user runs it: exit codes and what it prints. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'portolan-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function portolan(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KUBECONFIG: '', HOME: dir },
+    timeout: 20_000,
+  });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+describe('portolan command', () => {
+  it('exits 1 with a specific message for a missing kubeconfig', () => {
+    const r = portolan('--kubeconfig', '/nonexistent');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('portolan: kubeconfig /nonexistent does not exist.');
+    expect(r.out).toContain('PORTOLAN_KUBECONFIG_NOT_FOUND');
+  });
+
+  it('exits 1 naming the address when the cluster port is closed', async () => {
+    const port = await closedPort();
+    const file = join(dir, 'closed.yaml');
+    writeFileSync(
+      file,
+      `apiVersion: v1
+kind: Config
+clusters: [{ name: c, cluster: { server: "https://127.0.0.1:${port}" } }]
+users: [{ name: u, user: { token: t } }]
+contexts: [{ name: x, context: { cluster: c, user: u } }]
+current-context: x
+`,
+    );
+    const r = portolan('--kubeconfig', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      `cannot reach the Kubernetes API server at https://127.0.0.1:${port} (connection refused)`,
+    );
+  });
+
+  it('says there is no kubeconfig at all, and suggests --simulate', () => {
+    const r = portolan();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('no kubeconfig found');
+    expect(r.out).toContain('--simulate');
+  });
+
+  it('prints help and exits 0', () => {
+    const r = portolan('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: portolan [options]');
+  });
+});
