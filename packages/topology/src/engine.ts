@@ -55,6 +55,8 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 export class TopologyEngine {
   readonly store = new ObjectStore();
   private readonly contributions = new Map<Owner, Contribution>();
+  /** Findings that come from outside the object store (e.g. manifests the API rejected), by source. */
+  private readonly externalFindings = new Map<string, Finding[]>();
   private readonly nodes = new RefTable<GraphNode>();
   private readonly edges = new RefTable<GraphEdge>();
   private readonly findings = new RefTable<Finding>();
@@ -84,6 +86,16 @@ export class TopologyEngine {
       if (!keep.has(key)) events.push({ type: 'DELETED', object: o });
     for (const o of objects) events.push({ type: 'MODIFIED', object: o });
     return this.applyBatch(events);
+  }
+
+  /**
+   * Replace the findings of one outside source (`manifests`, ...): things the
+   * objects cannot say, such as a manifest the API server rejected.
+   */
+  putFindings(source: string, findings: readonly Finding[]): GraphDelta {
+    if (findings.length) this.externalFindings.set(source, [...findings]);
+    else this.externalFindings.delete(source);
+    return this.recompute(new Set([`External/${source}`]));
   }
 
   graph(): Graph {
@@ -184,6 +196,11 @@ export class TopologyEngine {
     if (kind === 'Ingress') {
       const ing = s.ingresses.get(key);
       return ing ? ingressContribution(s, ing) : emptyContribution();
+    }
+    if (kind === 'External') {
+      const c = emptyContribution();
+      for (const f of this.externalFindings.get(key) ?? []) c.findings.set(f.id, f);
+      return c;
     }
     return emptyContribution();
   }
