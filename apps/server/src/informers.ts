@@ -11,7 +11,7 @@
  * swallowed.
  */
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
-import { ListWatch, Watch } from '@kubernetes/client-node';
+import { ListWatch } from '@kubernetes/client-node';
 import type {
   KindState,
   KindStatus,
@@ -21,6 +21,7 @@ import type {
 } from '@portolan/topology';
 import { SlimError, slim } from '@portolan/topology';
 import { ApiStatusError, describeRequestError, getJson } from './kube-request.js';
+import { DEFAULT_STALL_MS, SlimWatch } from './slim-watch.js';
 
 export const KIND_PATHS: Readonly<Record<WatchedKind, string>> = {
   Namespace: '/api/v1/namespaces',
@@ -41,47 +42,6 @@ export interface InformerHooks {
   log(level: 'info' | 'warn' | 'error', msg: string): void;
 }
 
-type Phase = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-
-/** A Watch that asks for bookmarks and hands client-node slim objects. */
-class SlimWatch extends Watch {
-  constructor(
-    kc: KubeConfig,
-    private readonly informer: KindInformer,
-  ) {
-    super(kc);
-  }
-  override async watch(
-    path: string,
-    params: Record<string, unknown>,
-    callback: (phase: string, apiObj: unknown, watchObj?: unknown) => void,
-    done: (err: unknown) => void,
-  ): Promise<AbortController> {
-    let failed = false;
-    const wrappedDone = (err: unknown) => {
-      if (err) failed = true;
-      done(err);
-    };
-    const wrapped = (phase: string, obj: unknown, watchObj?: unknown) => {
-      const p = phase as Phase;
-      if (p === 'ADDED' || p === 'MODIFIED' || p === 'DELETED') {
-        const projected = this.informer.project(obj);
-        if (projected) callback(phase, projected, watchObj);
-      } else {
-        callback(phase, obj, watchObj);
-      }
-    };
-    const controller = await super.watch(
-      path,
-      { ...params, allowWatchBookmarks: true },
-      wrapped,
-      wrappedDone,
-    );
-    if (!failed) this.informer.watching();
-    return controller;
-  }
-}
-
 export class KindInformer {
   readonly status: KindStatus;
   malformed = 0;
@@ -97,11 +57,12 @@ export class KindInformer {
     readonly kind: WatchedKind,
     private readonly hooks: InformerHooks,
     private readonly cluster: { server: string; context: string },
+    options: { stallMs?: number } = {},
   ) {
     this.status = { kind, state: 'syncing', count: 0 };
     this.lw = new ListWatch(
       KIND_PATHS[kind],
-      new SlimWatch(kc, this),
+      new SlimWatch(kc, this, options.stallMs ?? DEFAULT_STALL_MS),
       () => this.list() as never,
       false,
     );
@@ -152,6 +113,15 @@ export class KindInformer {
       this.hooks.status();
       return undefined;
     }
+  }
+
+  malformedLine(line: string, err: Error): void {
+    this.malformed++;
+    this.hooks.log(
+      'warn',
+      `${this.kind}: skipped a malformed watch line (${this.malformed} so far): ${err.message}: ${line.slice(0, 120)}`,
+    );
+    this.hooks.status();
   }
 
   /** Called by the watch once the server accepted it. */

@@ -22,7 +22,7 @@ export class ClusterSource {
     readonly config: ResolvedKubeconfig,
     readonly simulated: boolean,
     log: Logger,
-    kinds: readonly WatchedKind[] = WATCHED_KINDS,
+    options: { kinds?: readonly WatchedKind[]; stallMs?: number } = {},
   ) {
     this.hub = new Hub(() => this.status());
     const hooks = {
@@ -31,7 +31,9 @@ export class ClusterSource {
       log: (level: 'info' | 'warn' | 'error', msg: string) => log[level](msg),
     };
     const cluster = { server: config.server, context: config.context };
-    this.informers = kinds.map((k) => new KindInformer(config.kc, k, hooks, cluster));
+    this.informers = (options.kinds ?? WATCHED_KINDS).map(
+      (k) => new KindInformer(config.kc, k, hooks, cluster, { stallMs: options.stallMs }),
+    );
   }
 
   start(): void {

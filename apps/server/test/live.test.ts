@@ -66,6 +66,28 @@ async function graph(): Promise<Graph> {
   return (await (await fetch(`${base}/api/topology`)).json()) as Graph;
 }
 
+async function createPod(
+  ns: string,
+  name: string,
+  labels: Record<string, string>,
+): Promise<number> {
+  const res = await fetch(`${sim.url}/api/v1/namespaces/${ns}/pods`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, labels },
+      spec: {
+        containers: [
+          { name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] },
+        ],
+      },
+    }),
+  });
+  return res.status;
+}
+
 describe('portolan on the simulated demo cluster', () => {
   it('reports every kind synced on /healthz and names the source without credentials', async () => {
     const health = (await (await fetch(`${base}/healthz`)).json()) as {
@@ -172,5 +194,22 @@ describe('portolan on the simulated demo cluster', () => {
     } finally {
       req.destroy();
     }
+  });
+
+  it('resumes after the cluster closes every watch, and misses nothing', async () => {
+    const restartsBefore = Object.values(source.counters()).reduce((n, c) => n + c.restarts, 0);
+    sim.closeWatches();
+    expect(await createPod('shop', 'after-close', { app: 'frontend' })).toBe(201);
+    await until('the pod created after the watches closed', async () =>
+      (await graph()).edges.some(
+        (e) => e.id === 'svc:shop/frontend->pod:shop/after-close' && e.state === 'ready',
+      )
+        ? true
+        : undefined,
+    );
+    const restartsAfter = Object.values(source.counters()).reduce((n, c) => n + c.restarts, 0);
+    // A clean close is resumed from the last resourceVersion, not treated as an error.
+    expect(restartsAfter).toBe(restartsBefore);
+    expect(source.synced()).toBe(true);
   });
 });
