@@ -1,9 +1,11 @@
 /** A label and a rule above the first row of each namespace, drawn in canvas coordinates. */
 import { ViewportPortal } from '@xyflow/react';
-import { COL_W, NODE_W } from '../layout/geometry.js';
+import { COL_W, NODE_W, laneX } from '../layout/geometry.js';
 import type { FlowNode } from '../view/to-flow.js';
 
-const WIDTH = 4 * COL_W + NODE_W;
+/** Bands start at the entry lane: External clients belong to no namespace. */
+const LEFT = laneX('entry') - 40;
+const WIDTH = 4 * COL_W + NODE_W - LEFT;
 
 export function namespaceTops(nodes: readonly FlowNode[]): { namespace: string; y: number }[] {
   const top = new Map<string, number>();
@@ -22,7 +24,7 @@ export function NamespaceLabels({ nodes }: { nodes: readonly FlowNode[] }) {
         <div
           key={namespace}
           className="pn-ns-label"
-          style={{ transform: `translate(0px, ${y - 40}px)`, width: WIDTH }}
+          style={{ transform: `translate(${LEFT}px, ${y - 40}px)`, width: WIDTH }}
         >
           <span>namespace {namespace}</span>
         </div>

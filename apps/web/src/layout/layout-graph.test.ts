@@ -3,6 +3,7 @@ import type { Graph } from '@portolan/topology';
 import {
   EXTERNAL,
   edge,
+  ingress,
   lb,
   mergeGraphs,
   np,
@@ -64,11 +65,12 @@ describe('layoutGraph', () => {
     expect(y('pod:default/frontend-c')).toBe(y('pod:default/frontend-b') + ROW_H);
   });
 
-  it('groups by namespace, then service name', () => {
+  it('groups by namespace, exposed bands first, then service name', () => {
     const pos = layoutGraph(demo(), new Map());
     const y = (id: string) => pos.get(id)?.y ?? NaN;
-    expect(y('svc:default/backend')).toBeLessThan(y('svc:default/frontend'));
-    expect(y('svc:default/frontend')).toBeLessThan(y('svc:shop/cart'));
+    // frontend has a LoadBalancer: before backend (ClusterIP), and its namespace before shop
+    expect(y('svc:default/frontend')).toBeLessThan(y('svc:default/backend'));
+    expect(y('svc:default/backend')).toBeLessThan(y('svc:shop/cart'));
     // the frontend band ends below its last pod, before the next namespace
     expect(y('pod:default/frontend-c')).toBeLessThan(y('pod:shop/cart-a'));
   });
@@ -95,11 +97,12 @@ describe('layoutGraph', () => {
       x: 4 * COL_W,
       y: (before.get('pod:shop/cart-b')?.y ?? 0) + ROW_H,
     });
-    // the row below backend's pod is frontend's: overflow to the right, same band
-    const b = layoutGraph(withPod(demo(), 'backend', 'backend-b'), before);
-    const bPos = b.get('pod:default/backend-b');
+    // the row below frontend's last pod is backend's: overflow to the right, same band
+    const b = layoutGraph(withPod(demo(), 'frontend', 'frontend-d'), before);
+    const bPos = b.get('pod:default/frontend-d');
     expect(bPos?.x).toBeGreaterThan(4 * COL_W);
-    expect(bPos?.y).toBe(before.get('pod:default/backend-a')?.y);
+    expect(bPos?.y).toBeGreaterThanOrEqual(before.get('pod:default/frontend-a')?.y ?? 0);
+    expect(bPos?.y).toBeLessThanOrEqual(before.get('pod:default/frontend-c')?.y ?? 0);
   });
 
   it('never puts two cards on top of each other', () => {
@@ -153,5 +156,52 @@ describe('layoutGraph', () => {
     const pos = layoutGraph(g, new Map());
     expect(pos.get('pod:default/lonely')?.y).toBeGreaterThan(pos.get('svc:default/zzz')?.y ?? 0);
     expect(pos.get('pod:default/lonely')?.y).toBeLessThan(pos.get('svc:shop/cart')?.y ?? 0);
+  });
+
+  it('puts exposed namespaces first and system namespaces last', () => {
+    const g = mergeGraphs(
+      serviceWithPods('default', 'kubernetes', []),
+      serviceWithPods('kube-system', 'kube-dns', ['coredns-1']),
+      serviceWithPods('aaa', 'internal', ['internal-1']),
+      {
+        revision: 1,
+        nodes: [EXTERNAL, np('zzz', 'web', 30007), svc('zzz', 'web')],
+        edges: [edge('to-service', 'np:zzz/web', 'svc:zzz/web', [tcp(30007, 80)])],
+        findings: [],
+      },
+    );
+    const pos = layoutGraph(g, new Map());
+    const y = (id: string) => pos.get(id)?.y ?? NaN;
+    expect(y('svc:zzz/web')).toBeLessThan(y('svc:aaa/internal'));
+    expect(y('svc:aaa/internal')).toBeLessThan(y('svc:default/kubernetes'));
+    expect(y('svc:aaa/internal')).toBeLessThan(y('svc:kube-system/kube-dns'));
+  });
+
+  it('orders bands by exposure: LoadBalancer, Ingress-routed, NodePort, ClusterIP, headless', () => {
+    const g = mergeGraphs(
+      {
+        ...serviceWithPods('ns', 'a-headless', []),
+        nodes: [svc('ns', 'a-headless', { headless: true })],
+      },
+      serviceWithPods('ns', 'b-clusterip', []),
+      {
+        revision: 1,
+        nodes: [
+          np('ns', 'c-nodeport', 30001),
+          svc('ns', 'c-nodeport'),
+          ingress('ns', 'web'),
+          svc('ns', 'd-routed'),
+          lb('ns', 'e-lb', '192.0.2.1'),
+          svc('ns', 'e-lb'),
+        ],
+        edges: [edge('to-service', 'ing:ns/web', 'svc:ns/d-routed', [tcp(80, 80)])],
+        findings: [],
+      },
+    );
+    const pos = layoutGraph(g, new Map());
+    const order = ['e-lb', 'd-routed', 'c-nodeport', 'b-clusterip', 'a-headless'].map(
+      (n) => pos.get(`svc:ns/${n}`)?.y ?? NaN,
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });

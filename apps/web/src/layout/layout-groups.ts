@@ -7,6 +7,13 @@
  */
 import { LANE_OF, LANES, type EdgeKind, type NodeId, type NodeKind } from '@portolan/topology';
 import { objectName } from '../model/a11y.js';
+import {
+  bandExposure,
+  compareRanks,
+  namespaceRank,
+  type Exposure,
+  type NamespaceFacts,
+} from './band-order.js';
 
 /** The parts of the graph the layout reads (a whole `Graph` fits). */
 export interface LayoutNode {
@@ -17,6 +24,9 @@ export interface LayoutNode {
   name?: string;
   service?: string;
   address?: string;
+  /** Services only (band order): headless, or an ExternalName. */
+  headless?: boolean;
+  externalName?: string;
 }
 
 export interface LayoutEdge {
@@ -42,6 +52,8 @@ export interface LayoutGroup {
   name: string;
   /** Sorted by lane, then kind, then name. */
   members: LayoutMember[];
+  /** Band order inside the namespace (band-order.ts). */
+  exposure: Exposure;
 }
 
 export const UNGROUPED = '\uffff';
@@ -101,17 +113,50 @@ export function groupNodes(graph: LayoutGraph): {
     const key = `${namespace}\u0000${name}`;
     let g = groups.get(key);
     if (!g) {
-      g = { namespace, name, members: [] };
+      g = { namespace, name, members: [], exposure: 0 };
       groups.set(key, g);
     }
     g.members.push(member);
   }
 
+  const routed = new Set<NodeId>();
+  for (const e of graph.edges)
+    if (e.kind === 'to-service' && byId.get(e.source)?.kind === 'ingress') routed.add(e.target);
+  const byNamespace = new Map<
+    string,
+    NamespaceFacts & { exposures: Exposure[]; bandNames: string[] }
+  >();
+  for (const g of groups.values()) {
+    const kinds = new Set(g.members.map((m) => m.kind));
+    const service = g.members.find((m) => m.kind === 'service');
+    g.exposure = bandExposure({
+      kinds,
+      ingressRouted: service !== undefined && routed.has(service.id),
+      internalOnly: service !== undefined && isInternalOnly(byId.get(service.id)),
+      hasService: service !== undefined,
+    });
+    let ns = byNamespace.get(g.namespace);
+    if (!ns) {
+      ns = { namespace: g.namespace, exposures: [], bandNames: [] };
+      byNamespace.set(g.namespace, ns);
+    }
+    ns.exposures.push(g.exposure);
+    ns.bandNames.push(g.name);
+  }
+  const nsRank = new Map([...byNamespace].map(([k, f]) => [k, namespaceRank(f)]));
   const sorted = [...groups.values()].sort(
-    (a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name),
+    (a, b) =>
+      compareRanks(nsRank.get(a.namespace) ?? [], nsRank.get(b.namespace) ?? []) ||
+      cmp(a.namespace, b.namespace) ||
+      a.exposure - b.exposure ||
+      cmp(a.name, b.name),
   );
   for (const g of sorted) g.members.sort(compareMembers);
   return { groups: sorted, external };
+}
+
+function isInternalOnly(n: LayoutNode | undefined): boolean {
+  return n?.headless === true || n?.externalName !== undefined;
 }
 
 function compareMembers(a: LayoutMember, b: LayoutMember): number {

@@ -13,6 +13,10 @@ export function toLayoutGraph(
     if (n.name !== undefined) slim.name = n.name;
     if ('service' in n) slim.service = n.service;
     if ('address' in n) slim.address = n.address;
+    if (n.kind === 'service') {
+      if (n.headless) slim.headless = true;
+      if (n.externalName !== undefined) slim.externalName = n.externalName;
+    }
     out.push(slim);
   }
   return {
