@@ -8,3 +8,4 @@ export { ObjectStore } from './store.js';
 export { TopologyEngine, buildGraph, applyDelta } from './engine.js';
 export { dnsNames, resolveTargetPort, SERVICE_TYPES, NODE_PORT_RANGE } from './service.js';
 export * from './netpol/index.js';
+export { describePaths, workloadOf } from './paths.js';

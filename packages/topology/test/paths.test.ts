@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphEdge } from '../src/index.js';
-import { buildGraph, portMappingText } from '../src/index.js';
+import { buildGraph, describePaths, portMappingText } from '../src/index.js';
 import { loadFixture, loadYaml } from './load.js';
 
 function edge(g: Graph, source: string, target: string): GraphEdge {
@@ -320,5 +320,17 @@ spec: { type: NodePort, clusterIP: 10.96.0.50, ports: [{ name: web-ui, port: 80,
       ],
       envVars: ['MY_APP_SERVICE_HOST', 'MY_APP_SERVICE_PORT', 'MY_APP_SERVICE_PORT_WEB_UI'],
     });
+  });
+});
+
+describe('paths as text', () => {
+  it('reads as the hops a user follows, pods grouped by workload', () => {
+    const lines = describePaths(buildGraph(loadFixture('loadbalancer.yaml')));
+    expect(lines[0]).toBe(
+      'External -> LoadBalancer shop/frontend [192.0.2.10] 80/TCP -> NodePort shop/frontend 80 -> 30080/TCP -> Service shop/frontend 30080 -> 80/TCP -> Pods shop/frontend-1 (1 ready) 80 -> 8080/TCP',
+    );
+    expect(lines).toContain(
+      'In-cluster -> Service shop/frontend -> Pods shop/frontend-3 (1 not-ready) 80 -> 8080/TCP',
+    );
   });
 });
