@@ -6,6 +6,7 @@
 import type { Contribution } from './contribution.js';
 import { ContributionBuilder } from './contribution.js';
 import type {
+  EdgeKind,
   EdgeState,
   FindingObject,
   NodeId,
@@ -309,6 +310,30 @@ function entryPoints(
         : [{ from: f, to: t, protocol: p.protocol, ...(p.name ? { name: p.name } : {}) }];
     });
 
+  const port = (p: ServicePort) => p.port;
+  const nodePort = (p: ServicePort) => p.nodePort;
+  /** One hop of the path, with a mapping per Service port. */
+  const hop = (
+    kind: EdgeKind,
+    source: NodeId,
+    target: NodeId,
+    from: (p: ServicePort) => number | undefined,
+    to: (p: ServicePort) => number | undefined,
+    state: EdgeState = 'route',
+    label?: string,
+  ) => {
+    if (source === EXTERNAL_ID) external();
+    b.edge({
+      id: ids.edge(source, target),
+      kind,
+      source,
+      target,
+      ports: map(from, to),
+      state,
+      ...(label ? { label } : {}),
+    });
+  };
+
   const exposed = type === 'NodePort' || type === 'LoadBalancer';
   const hasNodePorts = exposed && spec.ports.some((p) => p.nodePort !== undefined);
   const npId = ids.nodePort(ns, name);
@@ -346,17 +371,8 @@ function entryPoints(
       externalTrafficPolicy: spec.externalTrafficPolicy ?? 'Cluster',
       targets,
     });
-    b.edge({
-      id: ids.edge(npId, svcId),
-      kind: 'to-service',
-      source: npId,
-      target: svcId,
-      ports: map(
-        (p) => p.nodePort,
-        (p) => p.port,
-      ),
-      state: dropping.length === targets.length && targets.length > 0 ? 'dropped' : 'route',
-    });
+    const allDrop = dropping.length === targets.length && targets.length > 0;
+    hop('to-service', npId, svcId, nodePort, port, allDrop ? 'dropped' : 'route');
     if (local && dropping.length > 0 && targets.length > 0) {
       bad('warning');
       b.finding({
@@ -405,17 +421,7 @@ function entryPoints(
 
   const lbPending = type === 'LoadBalancer' && svc.status.loadBalancer.ingress.length === 0;
   if ((type === 'NodePort' || lbPending) && hasNodePorts) {
-    b.edge({
-      id: ids.edge(external().id, npId),
-      kind: 'client',
-      source: EXTERNAL_ID,
-      target: npId,
-      ports: map(
-        (p) => p.nodePort,
-        (p) => p.nodePort,
-      ),
-      state: 'route',
-    });
+    hop('client', EXTERNAL_ID, npId, nodePort, nodePort);
   }
 
   if (type === 'LoadBalancer') {
@@ -434,45 +440,21 @@ function entryPoints(
       ports,
       sourceRanges: spec.loadBalancerSourceRanges,
     });
-    external();
-    b.edge({
-      id: ids.edge(EXTERNAL_ID, lbId),
-      kind: 'client',
-      source: EXTERNAL_ID,
-      target: lbId,
-      ports: map(
-        (p) => p.port,
-        (p) => p.port,
-      ),
-      state: lbPending ? 'unknown' : 'route',
-      ...(spec.loadBalancerSourceRanges.length
-        ? { label: `from ${spec.loadBalancerSourceRanges.join(', ')}` }
-        : {}),
-    });
+    const sources = spec.loadBalancerSourceRanges;
+    const lbState = lbPending ? 'unknown' : 'route';
+    hop(
+      'client',
+      EXTERNAL_ID,
+      lbId,
+      port,
+      port,
+      lbState,
+      sources.length ? `from ${sources.join(', ')}` : undefined,
+    );
     if (hasNodePorts) {
-      b.edge({
-        id: ids.edge(lbId, npId),
-        kind: 'lb-nodeport',
-        source: lbId,
-        target: npId,
-        ports: map(
-          (p) => p.port,
-          (p) => p.nodePort,
-        ),
-        state: lbPending ? 'unknown' : 'route',
-      });
+      hop('lb-nodeport', lbId, npId, port, nodePort, lbState);
     } else {
-      b.edge({
-        id: ids.edge(lbId, svcId),
-        kind: 'to-service',
-        source: lbId,
-        target: svcId,
-        ports: map(
-          (p) => p.port,
-          (p) => p.port,
-        ),
-        state: lbPending ? 'unknown' : 'route',
-      });
+      hop('to-service', lbId, svcId, port, port, lbState);
     }
     if (lbPending) {
       b.finding({
@@ -498,28 +480,7 @@ function entryPoints(
       address: ip,
       ports,
     });
-    external();
-    b.edge({
-      id: ids.edge(EXTERNAL_ID, eipId),
-      kind: 'client',
-      source: EXTERNAL_ID,
-      target: eipId,
-      ports: map(
-        (p) => p.port,
-        (p) => p.port,
-      ),
-      state: 'route',
-    });
-    b.edge({
-      id: ids.edge(eipId, svcId),
-      kind: 'to-service',
-      source: eipId,
-      target: svcId,
-      ports: map(
-        (p) => p.port,
-        (p) => p.port,
-      ),
-      state: 'route',
-    });
+    hop('client', EXTERNAL_ID, eipId, port, port);
+    hop('to-service', eipId, svcId, port, port);
   }
 }
