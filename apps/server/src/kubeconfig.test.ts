@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../test/net.js';
 import { PortolanError } from './errors.js';
 import { preflight } from './kube-request.js';
 import { resolveKubeconfig } from './kubeconfig.js';
@@ -22,14 +22,6 @@ current-context: ctx1
 `,
   );
   return file;
-}
-
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 function caught(fn: () => unknown): PortolanError {

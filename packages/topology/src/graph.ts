@@ -31,6 +31,18 @@ export type NodeKind =
   | 'pod'
   | 'address';
 
+/** The kind word used in accessible names, the inspector and path text. */
+export const KIND_TITLE: Readonly<Record<NodeKind, string>> = {
+  external: 'External',
+  loadbalancer: 'LoadBalancer',
+  ingress: 'Ingress',
+  externalip: 'ExternalIP',
+  nodeport: 'NodePort',
+  service: 'Service',
+  pod: 'Pod',
+  address: 'Address',
+};
+
 /** Left-to-right lanes the web app draws. */
 export type Lane = 'external' | 'entry' | 'nodeport' | 'service' | 'pod';
 

@@ -8,18 +8,7 @@
  *     -> Service shop/frontend 30093 -> 80/TCP -> Pods shop/frontend (3 ready) 80 -> 8080/TCP
  */
 import type { Graph, GraphEdge, GraphNode, NodeId } from './graph.js';
-import { portMappingText } from './graph.js';
-
-const KIND_TEXT: Record<GraphNode['kind'], string> = {
-  external: 'External',
-  loadbalancer: 'LoadBalancer',
-  ingress: 'Ingress',
-  externalip: 'ExternalIP',
-  nodeport: 'NodePort',
-  service: 'Service',
-  pod: 'Pods',
-  address: 'Address',
-};
+import { KIND_TITLE, portMappingText } from './graph.js';
 
 /** The workload a pod belongs to, for grouping: its controller without the ReplicaSet hash. */
 export function workloadOf(node: GraphNode): string {
@@ -48,7 +37,7 @@ function nodeText(n: GraphNode): string {
     case 'address':
       return `Address ${n.label}`;
     default:
-      return `${KIND_TEXT[n.kind]} ${where}`;
+      return `${KIND_TITLE[n.kind]} ${where}`;
   }
 }
 
