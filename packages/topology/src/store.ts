@@ -131,7 +131,10 @@ export class ObjectStore {
       const s = this.slices.get(k);
       if (s) out.push(s);
     }
-    return out;
+    // Deterministic order, so a full build and incremental updates agree on everything derived.
+    return out.sort((a, b) =>
+      a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
+    );
   }
 
   servicesReferencingPod(podKey: string): ReadonlySet<string> {
