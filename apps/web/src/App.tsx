@@ -2,8 +2,10 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.js';
 import { ConnectionBanner } from './chrome/ConnectionBanner.js';
 import { EmptyState } from './chrome/EmptyState.js';
+import { FindingsPanel } from './chrome/FindingsPanel.js';
 import { Header } from './chrome/Header.js';
 import { Inspector } from './chrome/Inspector.js';
+import { Toolbar } from './chrome/toolbar/Toolbar.js';
 import { useKeyboardShortcuts } from './chrome/useKeyboardShortcuts.js';
 import { useAppStore } from './store/store.js';
 
@@ -16,12 +18,14 @@ export function App() {
   return (
     <div className="pn-app">
       <Header />
+      <Toolbar />
       <main className={outdated ? 'pn-main is-outdated' : 'pn-main'}>
         <ReactFlowProvider>
           <Canvas />
         </ReactFlowProvider>
         <ConnectionBanner />
         <EmptyState />
+        <FindingsPanel />
         <Inspector />
       </main>
     </div>

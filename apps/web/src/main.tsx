@@ -8,9 +8,11 @@ import { App } from './App.js';
 import { startLayoutSync } from './layout/layout-sync.js';
 import { workerLayout } from './layout/layout-worker-client.js';
 import { startStreamClient } from './stream/stream-client.js';
+import { startUrlSync } from './view/url-sync.js';
 
 startLayoutSync(workerLayout());
 startStreamClient();
+startUrlSync();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

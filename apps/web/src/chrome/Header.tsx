@@ -2,7 +2,6 @@ import { requestTidy } from '../store/layout-actions.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { FindingsCount } from './FindingsCount.js';
 import { KindStates } from './KindStates.js';
-import { NamespaceFilter } from './NamespaceFilter.js';
 import { SourceInfo } from './SourceInfo.js';
 
 export function Header() {
@@ -14,7 +13,6 @@ export function Header() {
       <KindStates />
       <FindingsCount />
       <span className="pn-spacer" />
-      <NamespaceFilter />
       <button
         type="button"
         className="pn-button"

@@ -7,7 +7,7 @@ import { nodeAccessibleName } from '../model/a11y.js';
 import { nodeConnections } from '../model/connections.js';
 import { inspectorFields } from '../model/inspector-fields.js';
 import { useAppStore } from '../store/store.js';
-import { selectNode } from '../store/view-actions.js';
+import { selectNode, setFocus } from '../store/view-actions.js';
 
 export function Inspector() {
   const selection = useAppStore((s) => s.selection);
@@ -39,6 +39,11 @@ export function Inspector() {
           ×
         </button>
       </div>
+      {(node.kind === 'service' || node.kind === 'ingress') && (
+        <button type="button" className="pn-button" onClick={() => setFocus(node.id)}>
+          Focus on its paths
+        </button>
+      )}
       <dl className="pn-fields">
         {inspectorFields(node).map((f) => (
           <div key={f.label} className="pn-field-row">

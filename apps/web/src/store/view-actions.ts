@@ -1,8 +1,24 @@
-import type { NodeId } from '@portolan/topology';
-import { setState } from './store.js';
+import type { NodeId, NodeKind } from '@portolan/topology';
+import { getState, setState } from './store.js';
+import type { ViewSlice } from './view-slice.js';
 
 export function selectNode(id: NodeId | null): void {
   setState({ selection: id });
+}
+
+/** Select a node and ask the canvas to bring it into view (findings, search results). */
+export function revealNode(id: NodeId): void {
+  const node = getState().nodes.get(id);
+  setState((s) => ({
+    selection: id,
+    // A filter that hides the node would make "reveal" a lie: widen the view.
+    namespace:
+      s.namespace !== null && node?.namespace !== undefined && node.namespace !== s.namespace
+        ? null
+        : s.namespace,
+    hiddenKinds: node && s.hiddenKinds.has(node.kind) ? new Set() : s.hiddenKinds,
+    reveal: { id, seq: (s.reveal?.seq ?? 0) + 1 },
+  }));
 }
 
 export function setNamespaceFilter(namespace: string | null): void {
@@ -16,6 +32,47 @@ export function setNamespaceFilter(namespace: string | null): void {
       ? null
       : s.selection,
   }));
+}
+
+export function setSearch(search: string): void {
+  setState({ search });
+}
+
+export function setFocus(focus: NodeId | null): void {
+  setState({ focus });
+}
+
+export function toggleKind(kind: NodeKind): void {
+  setState((s) => {
+    const hiddenKinds = new Set(s.hiddenKinds);
+    if (hiddenKinds.has(kind)) hiddenKinds.delete(kind);
+    else hiddenKinds.add(kind);
+    return { hiddenKinds };
+  });
+}
+
+export function togglePanel(panel: 'findings' | 'changes'): void {
+  setState((s) => ({ panel: s.panel === panel ? null : panel }));
+}
+
+export function setFindingsOnly(findingsOnly: boolean): void {
+  setState({ findingsOnly });
+}
+
+/** Esc: close the inspector first; with nothing selected, leave focus. */
+export function escape(): void {
+  const s = getState();
+  if (s.selection !== null) setState({ selection: null });
+  else if (s.focus !== null) setState({ focus: null });
+}
+
+export type UrlView = Pick<
+  ViewSlice,
+  'selection' | 'namespace' | 'search' | 'focus' | 'hiddenKinds' | 'findingsOnly'
+>;
+
+export function applyUrlView(v: UrlView): void {
+  setState(v);
 }
 
 function hiddenBy(filter: string | null, nodeNamespace: string | undefined): boolean {

@@ -1,14 +1,31 @@
-/** How the user is looking at the graph. Search and focus are placeholders for issue 6. */
-import type { NodeId } from '@portolan/topology';
+/** How the user is looking at the graph; the URL mirrors it (view/url-state.ts). */
+import type { NodeId, NodeKind } from '@portolan/topology';
 
 export interface ViewSlice {
+  /** The selected node: shown in the inspector and traced on the canvas. */
   selection: NodeId | null;
   /** Show one namespace (plus cluster-wide nodes), or all when null. */
   namespace: string | null;
   search: string;
+  /** A Service or Ingress: only the paths through it are shown. */
   focus: NodeId | null;
+  hiddenKinds: ReadonlySet<NodeKind>;
+  findingsOnly: boolean;
+  /** Asks the canvas to bring a node into view (bumped, so the same node can be asked twice). */
+  reveal: { id: NodeId; seq: number } | null;
+  /** The side panel open on the left, if any. */
+  panel: 'findings' | 'changes' | null;
 }
 
 export function createViewSlice(): ViewSlice {
-  return { selection: null, namespace: null, search: '', focus: null };
+  return {
+    selection: null,
+    namespace: null,
+    search: '',
+    focus: null,
+    hiddenKinds: new Set(),
+    findingsOnly: false,
+    reveal: null,
+    panel: null,
+  };
 }

@@ -2,10 +2,21 @@
  * The view pipeline: graph + view state -> what the canvas draws. Pure, so
  * filters are unit-tested without React; called from one memoised selector
  * (select-visible-graph.ts). Stages run in order, each narrowing the set:
- * namespace filter, then (issue 6) search and focus, then selection marks.
+ * namespace, kinds, findings only, search (matches and the paths through
+ * them), focus (the paths through one Service or Ingress); then the trace of
+ * the selected node marks every hop of every path through it.
  */
-import type { EdgeId, Finding, GraphEdge, GraphNode, NodeId } from '@portolan/topology';
+import type { EdgeId, Finding, GraphEdge, GraphNode, NodeId, NodeKind } from '@portolan/topology';
 import { edgeAccessibleName, edgePortLines, nodeAccessibleName } from '../model/a11y.js';
+import { edgeOnPaths, pathsThrough, type PathSet } from './paths.js';
+import {
+  adjacencyFor,
+  filterByKind,
+  filterByNamespace,
+  filterFindingsOnly,
+  keepPathsThrough,
+  searchMatches,
+} from './view-filters.js';
 
 export interface GraphInput {
   nodes: ReadonlyMap<NodeId, GraphNode>;
@@ -19,6 +30,8 @@ export interface ViewInput {
   namespace: string | null;
   search: string;
   focus: NodeId | null;
+  hiddenKinds?: ReadonlySet<NodeKind>;
+  findingsOnly?: boolean;
 }
 
 export interface VisibleNode {
@@ -28,6 +41,12 @@ export interface VisibleNode {
   /** Appeared after the first snapshot, recently: drawn highlighted for a moment. */
   isNew: boolean;
   findings: number;
+  /** Matches the search. */
+  match: boolean;
+  /** On a path through the selected node (the trace). */
+  traced: boolean;
+  /** A trace is on and this node is not on it. */
+  dimmed: boolean;
 }
 
 export interface VisibleEdge {
@@ -35,20 +54,31 @@ export interface VisibleEdge {
   ariaLabel: string;
   /** One line per port mapping. */
   portLines: string[];
-  /** Touches the selected node. */
+  /** On a path through the selected node. */
   active: boolean;
+  dimmed: boolean;
 }
 
 export interface VisibleGraph {
   nodes: VisibleNode[];
   edges: VisibleEdge[];
+  /** Nodes the search matched (0 with an empty search). */
+  matchCount: number;
 }
 
 export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleGraph {
   let keep = filterByNamespace(graph, view.namespace);
-  keep = applySearch(keep, view.search);
-  keep = applyFocus(keep, view.focus);
+  keep = filterByKind(graph, keep, view.hiddenKinds ?? new Set());
+  if (view.findingsOnly) keep = filterFindingsOnly(graph, keep);
+  const matches = searchMatches(graph, keep, view.search);
+  if (view.search.trim() !== '') keep = keepPathsThrough(graph, keep, matches);
+  if (view.focus !== null && graph.nodes.has(view.focus))
+    keep = keepPathsThrough(graph, keep, [view.focus]);
 
+  const trace: PathSet | null =
+    view.selection !== null && keep.has(view.selection)
+      ? pathsThrough([view.selection], adjacencyFor(graph.edges))
+      : null;
   const findingCounts = new Map<NodeId, number>();
   for (const f of graph.findings.values()) {
     for (const id of f.nodeIds) findingCounts.set(id, (findingCounts.get(id) ?? 0) + 1);
@@ -57,17 +87,22 @@ export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleG
   for (const id of keep) {
     const node = graph.nodes.get(id);
     if (!node) continue;
+    const traced = trace !== null && (trace.upstream.has(id) || trace.downstream.has(id));
     nodes.push({
       node,
       ariaLabel: nodeAccessibleName(node),
       selected: id === view.selection,
       isNew: graph.highlights.has(id),
       findings: findingCounts.get(id) ?? 0,
+      match: matches.has(id),
+      traced,
+      dimmed: trace !== null && !traced,
     });
   }
   const edges: VisibleEdge[] = [];
   for (const edge of graph.edges.values()) {
     if (!keep.has(edge.source) || !keep.has(edge.target)) continue;
+    const active = trace !== null && edgeOnPaths(edge, trace);
     edges.push({
       edge,
       ariaLabel: edgeAccessibleName(
@@ -76,39 +111,11 @@ export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleG
         graph.nodes.get(edge.target),
       ),
       portLines: edgePortLines(edge),
-      active:
-        view.selection !== null &&
-        (edge.source === view.selection || edge.target === view.selection),
+      active,
+      dimmed: trace !== null && !active,
     });
   }
-  return { nodes, edges };
-}
-
-/**
- * One namespace: its nodes, plus nodes without a namespace (external clients,
- * bare addresses) that connect to one of them.
- */
-function filterByNamespace(graph: GraphInput, namespace: string | null): Set<NodeId> {
-  if (namespace === null) return new Set(graph.nodes.keys());
-  const keep = new Set<NodeId>();
-  for (const n of graph.nodes.values()) if (n.namespace === namespace) keep.add(n.id);
-  for (const e of graph.edges.values()) {
-    const s = graph.nodes.get(e.source);
-    const t = graph.nodes.get(e.target);
-    if (s && t && keep.has(t.id) && s.namespace === undefined) keep.add(s.id);
-    if (s && t && keep.has(s.id) && t.namespace === undefined) keep.add(t.id);
-  }
-  return keep;
-}
-
-/** Hook for issue 6 (search by name, label, IP, port, DNS name). */
-function applySearch(keep: Set<NodeId>, _search: string): Set<NodeId> {
-  return keep;
-}
-
-/** Hook for issue 6 (focus on a Service or Ingress: only its paths). */
-function applyFocus(keep: Set<NodeId>, _focus: NodeId | null): Set<NodeId> {
-  return keep;
+  return { nodes, edges, matchCount: matches.size };
 }
 
 /** Namespaces present in the graph, sorted, for the filter menu. */

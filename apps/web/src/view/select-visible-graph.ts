@@ -24,7 +24,18 @@ function memoByInputs<I extends unknown[], R>(
 
 export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
   (s) =>
-    [s.nodes, s.edges, s.findings, s.highlights, s.selection, s.namespace, s.search, s.focus] as [
+    [
+      s.nodes,
+      s.edges,
+      s.findings,
+      s.highlights,
+      s.selection,
+      s.namespace,
+      s.search,
+      s.focus,
+      s.hiddenKinds,
+      s.findingsOnly,
+    ] as [
       AppState['nodes'],
       AppState['edges'],
       AppState['findings'],
@@ -33,11 +44,24 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
       AppState['namespace'],
       AppState['search'],
       AppState['focus'],
+      AppState['hiddenKinds'],
+      AppState['findingsOnly'],
     ],
-  (nodes, edges, findings, highlights, selection, namespace, search, focus) =>
+  (
+    nodes,
+    edges,
+    findings,
+    highlights,
+    selection,
+    namespace,
+    search,
+    focus,
+    hiddenKinds,
+    findingsOnly,
+  ) =>
     deriveVisibleGraph(
       { nodes, edges, findings, highlights },
-      { selection, namespace, search, focus },
+      { selection, namespace, search, focus, hiddenKinds, findingsOnly },
     ),
 );
 

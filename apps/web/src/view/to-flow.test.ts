@@ -50,10 +50,18 @@ describe('flow mapper', () => {
   it('keeps the identity of unchanged nodes and edges between calls', () => {
     const map = createFlowMapper();
     const a = map(visible(), positions);
-    const b = map(visible({ selection: 'svc:default/web' }), positions);
+    const b = map(visible(), positions);
     const pod = (x: typeof a) => x.nodes.find((n) => n.id === 'pod:default/web-a');
     expect(pod(b)).toBe(pod(a));
-    expect(b.nodes.find((n) => n.id === 'svc:default/web')?.selected).toBe(true);
+    expect(b.edges[0]).toBe(a.edges[0]);
+  });
+
+  it('marks the trace of the selection and dims the rest', () => {
+    const out = createFlowMapper()(visible({ selection: 'svc:default/web' }), positions);
+    const byId = (id: string) => out.nodes.find((n) => n.id === id);
+    expect(byId('svc:default/web')?.selected).toBe(true);
+    expect(byId('pod:default/web-a')?.className).toContain('is-traced');
+    expect(byId('lb:default/web')?.className).toContain('is-dimmed');
   });
 
   it('keeps the External card level with the top of what is shown', () => {

@@ -37,6 +37,7 @@ export interface PortEdgeData extends Record<string, unknown> {
   /** The state in words when it is not a normal one. */
   stateText: string | undefined;
   active: boolean;
+  dimmed: boolean;
   /** How far the label moved down from its ideal point to stay clear of other labels. */
   labelDy: number;
 }
@@ -132,16 +133,31 @@ function sameNode(a: VisibleNode, b: VisibleNode): boolean {
     a.node === b.node &&
     a.selected === b.selected &&
     a.isNew === b.isNew &&
-    a.findings === b.findings
+    a.findings === b.findings &&
+    a.match === b.match &&
+    a.traced === b.traced &&
+    a.dimmed === b.dimmed
   );
 }
 
 function sameEdge(a: VisibleEdge, b: VisibleEdge): boolean {
-  return a.edge === b.edge && a.active === b.active && a.ariaLabel === b.ariaLabel;
+  return (
+    a.edge === b.edge &&
+    a.active === b.active &&
+    a.dimmed === b.dimmed &&
+    a.ariaLabel === b.ariaLabel
+  );
 }
 
 function toFlowNode(v: VisibleNode, p: XY): FlowNode {
-  const description = nodeStateText(v.node);
+  const description = [
+    nodeStateText(v.node),
+    v.match ? 'matches search' : '',
+    v.traced ? 'on traced path' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const classes = [v.match && 'is-match', v.traced && 'is-traced', v.dimmed && 'is-dimmed'];
   return {
     id: v.node.id,
     type: v.node.kind,
@@ -153,6 +169,7 @@ function toFlowNode(v: VisibleNode, p: XY): FlowNode {
     draggable: false,
     connectable: false,
     ariaLabel: v.ariaLabel,
+    className: classes.filter(Boolean).join(' '),
     ...(description ? { domAttributes: { 'aria-description': description } } : {}),
   };
 }
@@ -164,7 +181,14 @@ function toFlowEdge(v: VisibleEdge, labelDy: number): FlowEdge {
     source: v.edge.source,
     target: v.edge.target,
     type: 'port',
-    data: { edge: v.edge, ports: v.portLines, stateText, active: v.active, labelDy },
+    data: {
+      edge: v.edge,
+      ports: v.portLines,
+      stateText,
+      active: v.active,
+      dimmed: v.dimmed,
+      labelDy,
+    },
     ariaLabel: v.ariaLabel,
     markerEnd: {
       type: MarkerType.ArrowClosed,
@@ -172,7 +196,7 @@ function toFlowEdge(v: VisibleEdge, labelDy: number): FlowEdge {
       width: 18,
       height: 18,
     },
-    className: `pn-edge pn-edge-${v.edge.state}${v.active ? ' is-active' : ''}`,
+    className: `pn-edge pn-edge-${v.edge.state}${v.active ? ' is-active' : ''}${v.dimmed ? ' is-dimmed' : ''}`,
     zIndex: v.active ? 1 : 0,
     ...(stateText ? { domAttributes: { 'aria-description': stateText } } : {}),
   };

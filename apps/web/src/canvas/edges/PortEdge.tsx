@@ -48,14 +48,14 @@ export function PortEdge({
       </>
     );
   }
-  const { edge, ports, stateText, active, labelDy } = data;
+  const { edge, ports, stateText, active, dimmed, labelDy } = data;
   return (
     <>
       {frame}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={12} />
       <EdgeLabelRenderer>
         <div
-          className={`pn-edge-label pn-edge-label-${edge.state}${active ? ' is-active' : ''}`}
+          className={`pn-edge-label pn-edge-label-${edge.state}${active ? ' is-active' : ''}${dimmed ? ' is-dimmed' : ''}`}
           style={{ transform: labelTransform(anchor, labelX, labelY + labelDy) }}
         >
           {edge.label !== undefined && <div className="pn-edge-rule">{edge.label}</div>}
