@@ -3,6 +3,7 @@
  * fields `kubectl get -o yaml` shows on a real cluster although the manifest
  * did not set them. Mutates the given (already cloned) object.
  */
+import { defaultWorkload } from './defaults-workloads.js';
 import type { ResourceType } from './resources.js';
 import type { KubeObject, Node, Pod, Service } from './types.js';
 
@@ -25,8 +26,8 @@ function defaultService(svc: Service): void {
   svc.status ??= { loadBalancer: {} };
 }
 
-function defaultPod(pod: Pod): void {
-  const spec = (pod.spec ??= {});
+/** Pod spec defaults, for pods and for the pod templates of workloads. */
+export function defaultPodSpec(spec: NonNullable<Pod['spec']>): void {
   spec.restartPolicy ??= 'Always';
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.schedulerName ??= 'default-scheduler';
@@ -44,6 +45,11 @@ function defaultPod(pod: Pod): void {
     c.resources ??= {};
     for (const p of c.ports ?? []) p.protocol ??= 'TCP';
   }
+}
+
+function defaultPod(pod: Pod): void {
+  const spec = (pod.spec ??= {});
+  defaultPodSpec(spec);
   // The DefaultTolerationSeconds admission plugin adds these to every pod.
   const tolerations = (spec.tolerations ??= []);
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
@@ -149,7 +155,16 @@ export function applyDefaults(r: ResourceType, obj: KubeObject, now: string): vo
     case 'Ingress':
       obj.status ??= { loadBalancer: {} };
       return;
-    default:
+    case 'Secret': {
+      const data = (obj.data ?? {}) as Record<string, string>;
+      for (const [k, v] of Object.entries((obj.stringData ?? {}) as Record<string, string>))
+        data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+      if (obj.stringData !== undefined) obj.data = data;
+      delete obj.stringData;
+      obj.type ??= 'Opaque';
       return;
+    }
+    default:
+      return defaultWorkload(r.kind, obj);
   }
 }

@@ -21,6 +21,7 @@ import {
 import { applyDefaults } from './defaults.js';
 import { jsonEqual, timestamp } from './json.js';
 import { R, type ResourceType } from './resources.js';
+import { AppliedConfigurations } from './server-side-apply.js';
 import type { ServiceAllocations } from './service-allocation.js';
 import type { Store } from './store.js';
 import {
@@ -41,6 +42,8 @@ export type { FieldValidation };
 export interface WriteOptions {
   fieldValidation?: FieldValidation;
   dryRun?: boolean;
+  /** The body is the result of a patch (strict decoding errors read as upstream's patch errors). */
+  patch?: boolean;
 }
 
 export interface WriteResult {
@@ -57,6 +60,9 @@ export interface DeleteOptions {
 export const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export class Registry {
+  /** Server-side apply: each field manager's last applied configuration, per object. */
+  readonly applied = new AppliedConfigurations();
+
   constructor(
     readonly store: Store,
     readonly services: ServiceAllocations,
@@ -134,7 +140,7 @@ export class Registry {
     opts: WriteOptions & { subresource?: string } = {},
   ): WriteResult {
     const warnings: string[] = [];
-    const incoming = decode(r, body, opts.fieldValidation ?? 'Warn', warnings);
+    const incoming = decode(r, body, opts.fieldValidation ?? 'Warn', warnings, opts.patch);
     if (incoming.metadata.name !== undefined && incoming.metadata.name !== name)
       throw badRequest(
         `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`,
@@ -262,6 +268,7 @@ export class Registry {
   /** Remove for good (after graceful termination, or when nothing delays it). */
   remove(r: ResourceType, existing: StoredObject): StoredObject {
     const removed = this.store.remove(r, existing.metadata.namespace, existing.metadata.name);
+    this.applied.forget(removed.metadata.uid);
     if (r.kind === 'Service') this.services.release(removed as Service);
     return removed;
   }

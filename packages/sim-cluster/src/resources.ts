@@ -19,6 +19,18 @@ export interface ResourceType {
   subresources: readonly string[];
 }
 
+const IN_ALL = new Set([
+  'Pod',
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+]);
+
 export const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
 function resource(
@@ -40,7 +52,7 @@ function resource(
     namespaced,
     shortNames,
     // Only workloads and services are in the `all` category, as upstream.
-    categories: kind === 'Pod' || kind === 'Service' ? ['all'] : [],
+    categories: IN_ALL.has(kind) ? ['all'] : [],
     subresources,
   };
 }
@@ -54,6 +66,48 @@ export const RESOURCES: readonly ResourceType[] = [
   resource('networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, ['ing'], ['status']),
   resource('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', true, ['netpol']),
   resource('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', false),
+  resource('apps', 'v1', 'Deployment', 'deployments', true, ['deploy'], ['status', 'scale']),
+  resource('apps', 'v1', 'ReplicaSet', 'replicasets', true, ['rs'], ['status', 'scale']),
+  resource('apps', 'v1', 'StatefulSet', 'statefulsets', true, ['sts'], ['status', 'scale']),
+  resource('apps', 'v1', 'DaemonSet', 'daemonsets', true, ['ds'], ['status']),
+  resource('apps', 'v1', 'ControllerRevision', 'controllerrevisions', true),
+  resource(
+    '',
+    'v1',
+    'ReplicationController',
+    'replicationcontrollers',
+    true,
+    ['rc'],
+    ['status', 'scale'],
+  ),
+  // Stored only, so that real manifests apply whole.
+  resource('', 'v1', 'ConfigMap', 'configmaps', true, ['cm']),
+  resource('', 'v1', 'Secret', 'secrets', true),
+  resource('', 'v1', 'ServiceAccount', 'serviceaccounts', true, ['sa']),
+  resource('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, ['pvc'], ['status']),
+  resource('', 'v1', 'PersistentVolume', 'persistentvolumes', false, ['pv'], ['status']),
+  resource('', 'v1', 'Endpoints', 'endpoints', true, ['ep']),
+  resource('', 'v1', 'LimitRange', 'limitranges', true, ['limits']),
+  resource('', 'v1', 'ResourceQuota', 'resourcequotas', true, ['quota'], ['status']),
+  resource('batch', 'v1', 'Job', 'jobs', true, [], ['status']),
+  resource('batch', 'v1', 'CronJob', 'cronjobs', true, ['cj'], ['status']),
+  resource('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, [
+    'hpa',
+  ]),
+  resource(
+    'policy',
+    'v1',
+    'PodDisruptionBudget',
+    'poddisruptionbudgets',
+    true,
+    ['pdb'],
+    ['status'],
+  ),
+  resource('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', true),
+  resource('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', true),
+  resource('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false),
+  resource('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false),
+  resource('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, ['sc']),
 ];
 
 export function groupVersion(r: ResourceType): string {
@@ -96,4 +150,10 @@ export const R = {
   ingresses: mustFind('networking.k8s.io/v1', 'Ingress'),
   networkPolicies: mustFind('networking.k8s.io/v1', 'NetworkPolicy'),
   ingressClasses: mustFind('networking.k8s.io/v1', 'IngressClass'),
+  deployments: mustFind('apps/v1', 'Deployment'),
+  replicaSets: mustFind('apps/v1', 'ReplicaSet'),
+  statefulSets: mustFind('apps/v1', 'StatefulSet'),
+  daemonSets: mustFind('apps/v1', 'DaemonSet'),
+  replicationControllers: mustFind('v1', 'ReplicationController'),
+  secrets: mustFind('v1', 'Secret'),
 } as const;

@@ -17,7 +17,13 @@ import { createHandler } from './http/handler.js';
 import { seededRandom } from './ip.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
 import { Registry, type DeleteOptions } from './registry.js';
-import { findByKind, type ResourceType } from './resources.js';
+import { R, findByKind, type ResourceType } from './resources.js';
+import { DaemonSetController } from './controllers/daemonsets.js';
+import { DeploymentController } from './controllers/deployments.js';
+import { GarbageCollector } from './controllers/garbage-collector.js';
+import { OwnerIndex } from './controllers/owner-index.js';
+import { ReplicaSetController } from './controllers/replicasets.js';
+import { StatefulSetController } from './controllers/statefulsets.js';
 import { applyScenario, loadScenario } from './scenarios.js';
 import { ServiceAllocations } from './service-allocation.js';
 import { Store } from './store.js';
@@ -36,6 +42,12 @@ export interface SimClusterOptions {
   log?: (line: string) => void;
   /** Log every HTTP request through `log`. Default false. */
   logRequests?: boolean;
+  /**
+   * Readiness probes: a pod with a `readinessProbe` becomes Ready
+   * `initialDelaySeconds * probeDelayScale` seconds after `readyDelayMs`
+   * (0 = ignore the probe's delay, the default; 1 = real time).
+   */
+  probeDelayScale?: number;
   /** How long a deleted pod stays Terminating (capped by its grace period). Default 300. */
   terminationDelayMs?: number;
   /** Events kept for watch resume; older resourceVersions get 410 Expired. Default 10000. */
@@ -146,7 +158,20 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const onError = (name: string) => (err: unknown, key: string) =>
     log(`error: ${name} ${key}: ${err instanceof Error ? err.message : String(err)}`);
   const delay = (v: number | undefined, fallback: number) => Math.max(0, v ?? fallback);
+  const owners = new OwnerIndex(store);
+  const gc = new GarbageCollector(registry, owners, onError('garbage-collector'));
   const controllers: Controller[] = [
+    gc,
+    new DeploymentController(registry, owners, onError('deployment-controller')),
+    new ReplicaSetController(registry, owners, R.replicaSets, onError('replicaset-controller')),
+    new ReplicaSetController(
+      registry,
+      owners,
+      R.replicationControllers,
+      onError('replicationcontroller'),
+    ),
+    new StatefulSetController(registry, owners, onError('statefulset-controller')),
+    new DaemonSetController(registry, owners, onError('daemonset-controller')),
     new NodeIpam(registry, options.clusterCidr ?? '10.244.0.0/16', onError('node-ipam-controller')),
     new Scheduler(registry, onError('scheduler')),
     new Kubelet(
@@ -154,6 +179,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       {
         readyDelayMs: delay(options.readyDelayMs, 300),
         terminationDelayMs: delay(options.terminationDelayMs, 300),
+        probeDelayScale: Math.max(0, options.probeDelayScale ?? 0),
       },
       onError('kubelet'),
     ),
@@ -170,7 +196,10 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     new IngressStatusController(registry, onError('ingress-controller')),
     new NamespaceController(registry, onError('namespace-controller')),
   ];
-  const stopControllers = () => controllers.forEach((c) => c.stop());
+  const stopControllers = () => {
+    controllers.forEach((c) => c.stop());
+    owners.unsubscribe();
+  };
   const watches = new WatchHub(store, {
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
     expiredAs: options.expiredWatchAs ?? 'event',

@@ -35,7 +35,7 @@ const BY_FIELD: Record<string, string> = {
 /** Lists of scalars merged as sets (patchStrategy: merge). */
 const PRIMITIVE_MERGE = new Set(['finalizers', 'podCIDRs']);
 
-function mergeKey(path: readonly string[], kind: string): string | undefined {
+export function mergeKey(path: readonly string[], kind: string): string | undefined {
   const field = path[path.length - 1] ?? '';
   if (field === 'ports') {
     const parent = path[path.length - 2] ?? '';

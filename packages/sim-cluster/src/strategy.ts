@@ -10,18 +10,43 @@ import { jsonEqual } from './json.js';
 import { groupVersion, type ResourceType } from './resources.js';
 import type { KubeObject, Service } from './types.js';
 import { validateKind } from './validation-kinds.js';
-import { knownTopLevelFields, validateLabels, validateName } from './validation.js';
+import { dropFields, unknownFields } from './schema/unknown-fields.js';
+import { validateLabels, validateName } from './validation.js';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 
+const WORKLOADS = [
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicationController',
+  'Job',
+];
 /** Kinds whose status is written only through the status subresource. */
-export const WITH_STATUS = new Set(['Pod', 'Service', 'Ingress', 'Namespace', 'Node']);
+export const WITH_STATUS = new Set([
+  'Pod',
+  'Service',
+  'Ingress',
+  'Namespace',
+  'Node',
+  ...WORKLOADS,
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'ResourceQuota',
+  'CronJob',
+  'PodDisruptionBudget',
+]);
 /** Kinds whose metadata.generation counts spec changes. */
 export const WITH_GENERATION = new Set([
   'Ingress',
   'NetworkPolicy',
   'IngressClass',
   'EndpointSlice',
+  ...WORKLOADS,
+  'CronJob',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
 ]);
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -30,6 +55,7 @@ export function decode(
   body: unknown,
   fieldValidation: FieldValidation,
   warnings: string[],
+  patch = false,
 ): KubeObject {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw badRequest('the body of the request must be a JSON object');
@@ -48,17 +74,17 @@ export function decode(
   if (obj.metadata === undefined) obj.metadata = {};
   if (obj.metadata === null || typeof obj.metadata !== 'object')
     throw badRequest('metadata must be an object');
-  const known = knownTopLevelFields(r);
-  const unknown = Object.keys(obj).filter((k) => !known.includes(k));
+  const unknown = unknownFields(r, obj);
   if (unknown.length > 0 && fieldValidation === 'Strict') {
+    const what = `strict decoding error: ${unknown.map((k) => `unknown field "${k}"`).join(', ')}`;
     throw badRequest(
-      `strict decoding error: ${unknown.map((k) => `unknown field "${k}"`).join(', ')}`,
+      patch
+        ? what
+        : `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${what}`,
     );
   }
-  for (const k of unknown) {
-    if (fieldValidation === 'Warn') warnings.push(`unknown field "${k}"`);
-    delete obj[k];
-  }
+  if (fieldValidation === 'Warn') for (const k of unknown) warnings.push(`unknown field "${k}"`);
+  dropFields(obj, unknown);
   return obj;
 }
 

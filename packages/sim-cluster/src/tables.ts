@@ -5,6 +5,7 @@
  * `includeObject` says otherwise) from the per-kind printers.
  */
 import { PRINTERS, age, type Cell } from './printers.js';
+import { WORKLOAD_PRINTERS } from './printers-workloads.js';
 import type { ResourceType } from './resources.js';
 import type { KubeObject } from './types.js';
 
@@ -19,7 +20,7 @@ interface Column {
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
 function columns(r: ResourceType): Column[] {
-  const printer = PRINTERS[r.kind];
+  const printer = PRINTERS[r.kind] ?? WORKLOAD_PRINTERS[r.kind];
   const defs = printer?.columns ?? [
     ['Name', 0],
     ['Age', 0],
@@ -49,7 +50,7 @@ export function toTable(
   opts: { include: IncludeObject; resourceVersion?: string; continue?: string; now?: Date },
 ): unknown {
   const now = opts.now ?? new Date();
-  const printer = PRINTERS[r.kind];
+  const printer = PRINTERS[r.kind] ?? WORKLOAD_PRINTERS[r.kind];
   const metadata: Record<string, string> = {};
   if (opts.resourceVersion) metadata.resourceVersion = opts.resourceVersion;
   if (opts.continue) metadata.continue = opts.continue;

@@ -4,6 +4,7 @@ import { parseCidr } from './ip.js';
 import type { ResourceType } from './resources.js';
 import type { Container, KubeObject, Pod, Service } from './types.js';
 import { validateService } from './validation-service.js';
+import { validateWorkload } from './validation-workloads.js';
 import {
   DNS1123_LABEL,
   PROTOCOLS,
@@ -164,6 +165,12 @@ export function validateKind(r: ResourceType, obj: KubeObject): FieldError[] {
       return validateEndpointSlice(obj);
     case 'Node':
       return validateNode(obj);
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicationController':
+      return validateWorkload(r.kind, obj);
     default:
       return [];
   }

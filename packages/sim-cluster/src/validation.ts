@@ -109,10 +109,3 @@ export function validatePortName(name: string, field: string): FieldError[] {
   }
   return [];
 }
-
-export function knownTopLevelFields(r: ResourceType): readonly string[] {
-  const base = ['apiVersion', 'kind', 'metadata'];
-  if (r.kind === 'EndpointSlice') return [...base, 'addressType', 'endpoints', 'ports'];
-  if (r.kind === 'NetworkPolicy' || r.kind === 'IngressClass') return [...base, 'spec'];
-  return [...base, 'spec', 'status'];
-}

@@ -22,6 +22,8 @@ export const READY_ANNOTATION = 'sim.portolan.dev/ready';
 
 export interface KubeletOptions {
   readyDelayMs: number;
+  /** Multiplier of readiness probes' initialDelaySeconds (0 = ignore them). */
+  probeDelayScale?: number;
   terminationDelayMs: number;
 }
 
@@ -104,11 +106,21 @@ export class Kubelet implements Controller {
     if (this.started.has(key)) {
       this.writeRunning(pod, now);
     } else if (!this.timers.has(key)) {
-      this.later(key, this.options.readyDelayMs, () => {
+      this.later(key, this.readyDelay(pod), () => {
         this.started.add(key);
         this.queue.add(key);
       });
     }
+  }
+
+  private readyDelay(pod: SimPod): number {
+    const scale = this.options.probeDelayScale ?? 0;
+    const probes = (pod.spec?.containers ?? []).map(
+      (c) =>
+        (c.readinessProbe as { initialDelaySeconds?: number } | undefined)?.initialDelaySeconds ??
+        0,
+    );
+    return this.options.readyDelayMs + Math.max(0, ...probes) * 1000 * scale;
   }
 
   /** Network sandbox up: the pod has its IP and waits for its containers. */

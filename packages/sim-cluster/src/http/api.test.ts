@@ -155,7 +155,9 @@ describe('REST verbs over HTTP', () => {
       misplaced,
     );
     expect(strict.status).toBe(400);
-    expect(strict.body.message).toBe('strict decoding error: unknown field "selector"');
+    expect(strict.body.message).toBe(
+      'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "selector"',
+    );
     const warn = await api(sim, 'POST', '/api/v1/namespaces/team/services', misplaced);
     expect(warn.status).toBe(201);
     expect(String(warn.headers.warning)).toContain('unknown field \\"selector\\"');
@@ -226,10 +228,25 @@ describe('REST verbs over HTTP', () => {
     expect(containers[0]?.image).toBe('example/app:2');
     expect(containers[0]?.ports).toHaveLength(1);
     expect(Object.keys(smp.body.spec as object).filter((k) => k.startsWith('$'))).toEqual([]);
-    const json = await api(sim, 'PATCH', '/api/v1/namespaces/team/pods/patched', [], {
-      'Content-Type': 'application/json-patch+json',
-    });
-    expect(json.status).toBe(415);
+    const json = await api(
+      sim,
+      'PATCH',
+      '/api/v1/namespaces/team/pods/patched',
+      [{ op: 'add', path: '/metadata/labels/tier', value: 'web' }],
+      { 'Content-Type': 'application/json-patch+json' },
+    );
+    expect(json.status).toBe(200);
+    expect((json.body.metadata as { labels: Record<string, string> }).labels.tier).toBe('web');
+    const other = await api(
+      sim,
+      'PATCH',
+      '/api/v1/namespaces/team/pods/patched',
+      {},
+      {
+        'Content-Type': 'application/xml',
+      },
+    );
+    expect(other.status).toBe(415);
   });
 
   it('deletes a namespace with its contents and refuses to delete default', async () => {

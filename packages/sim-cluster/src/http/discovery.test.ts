@@ -51,7 +51,8 @@ describe('discovery and authentication', () => {
       )
     ).body.resources;
     expect(net.find((r) => r.name === 'networkpolicies')?.shortNames).toEqual(['netpol']);
-    expect((await api(sim, 'GET', '/apis/apps/v1')).status).toBe(404);
+    expect((await api(sim, 'GET', '/apis/apps/v1')).status).toBe(200);
+    expect((await api(sim, 'GET', '/apis/example.com/v1')).status).toBe(404);
   });
 
   it('accepts its own token, no token, and refuses a wrong one', async () => {

@@ -5,7 +5,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  ApiError,
   badRequest,
   methodNotAllowed,
   pathNotFound,
@@ -13,17 +12,18 @@ import {
   unauthorized,
   unsupportedMediaType,
 } from '../errors.js';
-import { isPlainObject, mergePatch } from '../json.js';
-import { strategicMerge } from '../strategic-merge.js';
-import type { FieldValidation, Registry } from '../registry.js';
-import { groupVersion, type ResourceType } from '../resources.js';
+import { isPlainObject } from '../json.js';
+import type { Registry } from '../registry.js';
+import { groupVersion } from '../resources.js';
 import { fieldSelector, labelSelector } from '../selectors.js';
-import { toTable, wantsTable, type IncludeObject } from '../tables.js';
-import type { StoredObject } from '../types.js';
+import { toTable, wantsTable } from '../tables.js';
 import type { WatchHub } from '../watch.js';
 import { readBody, sendJson, sendText } from './body.js';
 import { listPage } from './list.js';
 import { route } from './routes.js';
+import { patch } from './patch.js';
+import { includeObject, respondObject, writeOptions, type ResourceRoute } from './respond.js';
+import { toScale, writeScale } from './scale.js';
 
 export interface HandlerContext {
   registry: Registry;
@@ -34,14 +34,6 @@ export interface HandlerContext {
   listItemTypeMeta: boolean;
   log?: (line: string) => void;
 }
-
-type ResourceRoute = {
-  resource: ResourceType;
-  namespace?: string;
-  name?: string;
-  subresource?: string;
-  watchPrefix: boolean;
-};
 
 export function createHandler(
   ctx: HandlerContext,
@@ -95,6 +87,7 @@ async function handle(
     );
     return getCollection(ctx, req, res, { ...r, name: undefined }, q);
   }
+  if (r.subresource === 'scale') return scale(ctx, req, res, r as ResourceRoute & { name: string });
   switch (method) {
     case 'GET': {
       const obj = ctx.registry.get(r.resource, r.namespace, r.name);
@@ -134,40 +127,6 @@ async function handle(
     default:
       throw methodNotAllowed();
   }
-}
-
-function writeOptions(q: URLSearchParams): { fieldValidation: FieldValidation; dryRun: boolean } {
-  const fv = q.get('fieldValidation') ?? 'Warn';
-  if (fv !== 'Strict' && fv !== 'Warn' && fv !== 'Ignore')
-    throw badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${fv}"`);
-  return { fieldValidation: fv, dryRun: q.getAll('dryRun').includes('All') };
-}
-
-function includeObject(q: URLSearchParams): IncludeObject {
-  const v = q.get('includeObject');
-  return v === 'None' || v === 'Object' ? v : 'Metadata';
-}
-
-function warningHeaders(warnings: readonly string[]): Record<string, string[]> {
-  return warnings.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : {};
-}
-
-function respondObject(
-  req: IncomingMessage,
-  res: ServerResponse,
-  r: ResourceType,
-  code: number,
-  obj: StoredObject,
-  q: URLSearchParams,
-  warnings: readonly string[] = [],
-): void {
-  const body = wantsTable(req.headers.accept)
-    ? toTable(r, [obj], {
-        include: includeObject(q),
-        resourceVersion: obj.metadata.resourceVersion,
-      })
-    : obj;
-  sendJson(res, code, body, warningHeaders(warnings));
 }
 
 function isWatch(q: URLSearchParams, watchPrefix: boolean): boolean {
@@ -261,30 +220,31 @@ async function create(
   throw methodNotAllowed();
 }
 
-async function patch(
+async function scale(
   ctx: HandlerContext,
   req: IncomingMessage,
   res: ServerResponse,
   r: ResourceRoute & { name: string },
-  q: URLSearchParams,
 ): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method === 'GET')
+    return sendJson(res, 200, toScale(ctx.registry.get(r.resource, r.namespace, r.name)));
+  if (method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed();
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-  // Strategic merge patch is applied as a JSON merge patch: right for maps
-  // (labels, annotations, selectors), whole-list replacement for lists.
-  if (type !== 'application/merge-patch+json' && type !== 'application/strategic-merge-patch+json')
+  if (
+    method === 'PATCH' &&
+    type !== 'application/merge-patch+json' &&
+    type !== 'application/strategic-merge-patch+json'
+  )
     throw unsupportedMediaType(type);
   const body = await readBody(req);
-  if (!isPlainObject(body)) throw badRequest('the patch must be a JSON object');
-  const existing = ctx.registry.get(r.resource, r.namespace, r.name);
-  const merged =
-    type === 'application/merge-patch+json'
-      ? mergePatch(existing, body)
-      : strategicMerge(existing, body, r.resource.kind);
-  if (!isPlainObject(merged))
-    throw new ApiError(422, 'Invalid', 'the patch produced an invalid object');
-  const result = ctx.registry.replace(r.resource, r.namespace, r.name, merged, {
-    ...writeOptions(q),
-    subresource: r.subresource,
-  });
-  return respondObject(req, res, r.resource, 200, result.object, q, result.warnings);
+  const obj = writeScale(
+    ctx.registry,
+    r.resource,
+    r.namespace,
+    r.name,
+    body,
+    method === 'PATCH' ? type : undefined,
+  );
+  sendJson(res, 200, toScale(obj));
 }
