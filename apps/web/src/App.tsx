@@ -4,7 +4,7 @@ import { ConnectionBanner } from './chrome/ConnectionBanner.js';
 import { EmptyState } from './chrome/EmptyState.js';
 import { FindingsPanel } from './chrome/FindingsPanel.js';
 import { Header } from './chrome/Header.js';
-import { Inspector } from './chrome/Inspector.js';
+import { Inspector } from './chrome/inspector/Inspector.js';
 import { Toolbar } from './chrome/toolbar/Toolbar.js';
 import { useKeyboardShortcuts } from './chrome/useKeyboardShortcuts.js';
 import { useAppStore } from './store/store.js';

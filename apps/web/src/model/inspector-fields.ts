@@ -13,7 +13,24 @@ export interface Field {
   label: string;
   /** Several values are shown one per line. */
   value: string | string[];
+  /** Values worth copying (names, addresses, DNS names). */
+  copy?: boolean;
 }
+
+/** Rows whose values are names or addresses: the inspector offers to copy them. */
+const COPYABLE = new Set([
+  'Name',
+  'Ingress',
+  'Addresses',
+  'Address',
+  'Cluster IPs',
+  'External name',
+  'DNS names',
+  'DNS records',
+  'Env vars',
+  'Pod IPs',
+  'TLS hosts',
+]);
 
 const labelsText = (l: Labels | null): string[] =>
   l === null
@@ -104,5 +121,6 @@ export function inspectorFields(node: GraphNode): Field[] {
       );
       break;
   }
+  for (const r of rows) if (COPYABLE.has(r.label)) r.copy = true;
   return rows;
 }

@@ -3,11 +3,17 @@
  * object names and labels are data, never markup.
  */
 import { useMemo } from 'react';
-import { nodeAccessibleName } from '../model/a11y.js';
-import { nodeConnections } from '../model/connections.js';
-import { inspectorFields } from '../model/inspector-fields.js';
-import { useAppStore } from '../store/store.js';
-import { selectNode, setFocus } from '../store/view-actions.js';
+import { nodeAccessibleName, qualifiedName } from '../../model/a11y.js';
+import { nodeConnections } from '../../model/connections.js';
+import { SEVERITY_MARK } from '../../model/findings-order.js';
+import { inspectorFields } from '../../model/inspector-fields.js';
+import { useAppStore } from '../../store/store.js';
+import { selectNode, setFocus } from '../../store/view-actions.js';
+import { CopyButton } from './CopyButton.js';
+import { EndpointsTable } from './EndpointsTable.js';
+import { FieldList } from './FieldList.js';
+import { PortsTable } from './PortsTable.js';
+import { YamlView } from './YamlView.js';
 
 export function Inspector() {
   const selection = useAppStore((s) => s.selection);
@@ -30,6 +36,7 @@ export function Inspector() {
     <aside className="pn-inspector" aria-label={`Inspector: ${name}`}>
       <div className="pn-inspector-head">
         <h2>{name}</h2>
+        <CopyButton text={qualifiedName(node)} what="name" />
         <button
           type="button"
           className="pn-close"
@@ -44,31 +51,22 @@ export function Inspector() {
           Focus on its paths
         </button>
       )}
-      <dl className="pn-fields">
-        {inspectorFields(node).map((f) => (
-          <div key={f.label} className="pn-field-row">
-            <dt>{f.label}</dt>
-            <dd>
-              {(Array.isArray(f.value) ? f.value : [f.value]).map((v, i) => (
-                <div key={i}>{v === '' ? '—' : v}</div>
-              ))}
-              {Array.isArray(f.value) && f.value.length === 0 && <div>—</div>}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <FieldList fields={inspectorFields(node)} />
       {nodeFindings.length > 0 && (
         <section>
           <h3>Findings</h3>
           <ul className="pn-findings">
             {nodeFindings.map((f) => (
               <li key={f.id} className={`pn-finding pn-finding-${f.severity}`}>
-                <strong>{f.severity}</strong> {f.code}: {f.message}
+                <strong>{SEVERITY_MARK[f.severity] ?? f.severity}</strong> <code>{f.code}</code>
+                <div>{f.message}</div>
               </li>
             ))}
           </ul>
         </section>
       )}
+      {node.kind === 'service' && <PortsTable ports={node.ports} />}
+      {node.kind === 'service' && <EndpointsTable serviceId={node.id} />}
       <section>
         <h3>Connections</h3>
         <ul className="pn-connections">
@@ -83,6 +81,7 @@ export function Inspector() {
           {connections.length === 0 && <li className="pn-muted">none</li>}
         </ul>
       </section>
+      <YamlView node={node} />
     </aside>
   );
 }
