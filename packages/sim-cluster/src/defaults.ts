@@ -68,6 +68,15 @@ function defaultPod(pod: Pod): void {
 }
 
 function defaultNode(node: Node, now: string): void {
+  // The labels every kubelet sets on its node.
+  node.metadata.labels = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': node.metadata.name ?? '',
+    'kubernetes.io/os': 'linux',
+    ...node.metadata.labels,
+  };
   node.spec ??= {};
   if (node.spec.podCIDR && !node.spec.podCIDRs) node.spec.podCIDRs = [node.spec.podCIDR];
   if (!node.spec.podCIDR && node.spec.podCIDRs?.[0]) node.spec.podCIDR = node.spec.podCIDRs[0];

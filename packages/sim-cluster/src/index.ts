@@ -9,3 +9,11 @@ export { READY_ANNOTATION } from './controllers/kubelet.js';
 export { PUBLISH_SERVICE_ANNOTATION } from './controllers/ingress-status.js';
 export type { KubeObject, StoredObject } from './types.js';
 export type { DeleteOptions } from './registry.js';
+export { readManifests, parseManifests, LAST_APPLIED } from './manifests.js';
+export type {
+  AppliedRef,
+  ApplyResult,
+  Manifest,
+  ManifestError,
+  ManifestSource,
+} from './manifests.js';

@@ -7,10 +7,11 @@
  * API requests, so they are defaulted, validated and allocated alike;
  * namespaces and nodes go first.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { ApiError } from './errors.js';
+import { applyManifests, readManifests, type Manifest } from './manifests.js';
 import type { Registry } from './registry.js';
 import { findByKind } from './resources.js';
 import type { KubeObject } from './types.js';
@@ -24,6 +25,8 @@ export interface Scenario {
   name: string;
   description: string;
   objects: KubeObject[];
+  /** Plain manifests (a folder or a file without a Scenario header), applied as `kubectl apply -f` would. */
+  manifests?: Manifest[];
 }
 
 interface ScenarioHeader {
@@ -46,12 +49,20 @@ export class UnknownScenarioError extends Error {
 export function scenarioFile(nameOrPath: string): string {
   if (SCENARIOS.includes(nameOrPath)) return `${SCENARIO_DIR}${nameOrPath}.yaml`;
   if (/\.ya?ml$/.test(nameOrPath) && existsSync(nameOrPath)) return nameOrPath;
+  if (existsSync(nameOrPath) && statSync(nameOrPath).isDirectory()) return nameOrPath;
   throw new UnknownScenarioError(nameOrPath);
 }
 
 export function loadScenario(nameOrPath: string, seen: readonly string[] = []): Scenario {
   const file = scenarioFile(nameOrPath);
   if (seen.includes(file)) throw new Error(`scenario ${nameOrPath} includes itself`);
+  if (statSync(file).isDirectory() || !hasHeader(file)) {
+    const { manifests, errors } = readManifests(file);
+    if (errors[0])
+      throw new Error(`${errors[0].source.file}:${errors[0].source.line}: ${errors[0].message}`);
+    const base = loadScenario('empty');
+    return { ...base, name: nameOrPath, description: `manifests from ${nameOrPath}`, manifests };
+  }
   const docs = parseAllDocuments(readFileSync(file, 'utf8'));
   const objects: KubeObject[] = [];
   let description = '';
@@ -82,8 +93,20 @@ export function loadScenario(nameOrPath: string, seen: readonly string[] = []): 
 
 const FIRST = ['Namespace', 'Node', 'IngressClass'];
 
-/** Create the scenario's objects; errors name the object that failed. */
-export function applyScenario(registry: Registry, scenario: Scenario): number {
+function hasHeader(file: string): boolean {
+  return /^kind:\s*Scenario\s*$/m.test(readFileSync(file, 'utf8'));
+}
+
+/**
+ * Create the scenario's objects; errors name the object that failed. Plain
+ * manifests are applied one by one after them; their failures (a kind not
+ * served, say) go to `warn` and do not stop the rest.
+ */
+export function applyScenario(
+  registry: Registry,
+  scenario: Scenario,
+  warn: (line: string) => void = () => {},
+): number {
   // Array.prototype.sort is stable: file order holds within each rank.
   const ordered = [...scenario.objects].sort((a, b) => rank(a) - rank(b));
   for (const obj of ordered) {
@@ -99,7 +122,10 @@ export function applyScenario(registry: Registry, scenario: Scenario): number {
       throw new Error(`scenario ${scenario.name}: cannot create ${what}: ${message}`);
     }
   }
-  return ordered.length;
+  const result = applyManifests(registry, scenario.manifests ?? []);
+  for (const e of result.errors)
+    warn(`scenario ${scenario.name}: ${e.source.file}:${e.source.line}: ${e.message}`);
+  return ordered.length + result.applied.length;
 }
 
 function rank(obj: KubeObject): number {

@@ -24,6 +24,7 @@ import { GarbageCollector } from './controllers/garbage-collector.js';
 import { OwnerIndex } from './controllers/owner-index.js';
 import { ReplicaSetController } from './controllers/replicasets.js';
 import { StatefulSetController } from './controllers/statefulsets.js';
+import { applyManifests, type ApplyResult, type Manifest } from './manifests.js';
 import { applyScenario, loadScenario } from './scenarios.js';
 import { ServiceAllocations } from './service-allocation.js';
 import { Store } from './store.js';
@@ -108,6 +109,12 @@ export interface SimCluster {
   idle(timeoutMs?: number): Promise<void>;
   /** End every open watch stream (clients re-list or resume). */
   closeWatches(): void;
+  /**
+   * Apply manifests as `kubectl apply -f` would (strict field validation,
+   * last-applied-configuration three-way merge), each object on its own:
+   * one object's error does not stop the others. See `readManifests`.
+   */
+  applyManifests(objects: readonly Manifest[]): Promise<ApplyResult>;
 }
 
 function kind(apiVersion: string | undefined, k: string | undefined): ResourceType {
@@ -217,7 +224,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     }),
   );
   try {
-    applyScenario(registry, scenario);
+    applyScenario(registry, scenario, (line) => log(`warning: ${line}`));
   } catch (err) {
     stopControllers();
     throw err;
@@ -259,6 +266,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       registry.delete(kind(ref.apiVersion, ref.kind), ref.namespace, ref.name, opts),
     resourceVersion: () => store.resourceVersion,
     closeWatches: () => watches.closeAll(),
+    applyManifests: (objects) => Promise.resolve(applyManifests(registry, objects)),
     idle: async (timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       // Two quiet turns in a row: a controller's write may wake another one.
