@@ -14,8 +14,10 @@ import { ingressContribution } from './ingress.js';
 import type { ObjectEvent, SlimObject, SlimPod } from './objects.js';
 import { objectKey } from './objects.js';
 import { podContribution } from './pod.js';
+import { podsAffectedByPolicyChange } from './netpol/affected.js';
+import { policyFindings } from './netpol/findings.js';
 import { serviceContribution } from './service.js';
-import { ObjectStore } from './store.js';
+import { ObjectStore, isIngressControllerPod } from './store.js';
 
 type Owner = string; // `Kind/key`
 
@@ -143,6 +145,17 @@ export class TopologyEngine {
           if (p) for (const svc of s.servicesSelecting(p)) affected.add(`Service/${svc}`);
         }
         for (const svc of s.servicesReferencingPod(key)) affected.add(`Service/${svc}`);
+        // Policy findings look at the pods of their namespace (and egress peers anywhere).
+        const ns = o.metadata.namespace ?? 'default';
+        for (const p of s.policyIndex.inNamespace(ns))
+          affected.add(`NetworkPolicy/${objectKey(p)}`);
+        for (const p of s.policyIndex.all())
+          if (p.metadata.namespace !== ns && p.spec.egress.length)
+            affected.add(`NetworkPolicy/${objectKey(p)}`);
+        // An ingress controller pod is the source of every Ingress route's traffic.
+        const wasController = before?.kind === 'Pod' && isIngressControllerPod(before);
+        if (wasController || (after?.kind === 'Pod' && isIngressControllerPod(after)))
+          this.affectBehindIngress(affected);
         break;
       }
       case 'Service':
@@ -174,9 +187,35 @@ export class TopologyEngine {
             for (const svc of ObjectStore.ingressBackends(ing)) affected.add(`Service/${svc}`);
         }
         break;
-      case 'Namespace':
-      case 'NetworkPolicy':
+      case 'NetworkPolicy': {
+        affected.add(`NetworkPolicy/${key}`);
+        const b = before?.kind === 'NetworkPolicy' ? before : undefined;
+        const a = after?.kind === 'NetworkPolicy' ? after : undefined;
+        // The first or last policy of the cluster switches verdicts on or off everywhere.
+        if (!b || !a) for (const svc of s.services.keys()) affected.add(`Service/${svc}`);
+        for (const pod of podsAffectedByPolicyChange(b, a, s.view)) {
+          const podKey = objectKey(pod);
+          affected.add(`Pod/${podKey}`);
+          for (const svc of s.servicesSelecting(pod)) affected.add(`Service/${svc}`);
+          for (const svc of s.servicesReferencingPod(podKey)) affected.add(`Service/${svc}`);
+        }
+        // Egress rules of ingress controllers gate every Ingress route.
+        this.affectBehindIngress(affected);
         break;
+      }
+      case 'Namespace':
+        // Namespace labels feed namespaceSelectors anywhere.
+        if (s.policyIndex.size > 0) {
+          for (const svc of s.services.keys()) affected.add(`Service/${svc}`);
+          for (const p of s.policyIndex.all()) affected.add(`NetworkPolicy/${objectKey(p)}`);
+        }
+        break;
+    }
+  }
+
+  private affectBehindIngress(affected: Set<Owner>): void {
+    for (const ing of this.store.ingresses.values()) {
+      for (const svc of ObjectStore.ingressBackends(ing)) affected.add(`Service/${svc}`);
     }
   }
 
@@ -191,11 +230,19 @@ export class TopologyEngine {
     }
     if (kind === 'Pod') {
       const pod = s.pods.get(key);
-      return pod ? podContribution(pod) : emptyContribution();
+      return pod ? podContribution(s, pod) : emptyContribution();
     }
     if (kind === 'Ingress') {
       const ing = s.ingresses.get(key);
       return ing ? ingressContribution(s, ing) : emptyContribution();
+    }
+    if (kind === 'NetworkPolicy') {
+      const policy = s.policies.get(key);
+      const c = emptyContribution();
+      if (policy && policy.kind === 'NetworkPolicy') {
+        for (const f of policyFindings(policy, s.view)) c.findings.set(f.id, { ...f, nodeIds: [] });
+      }
+      return c;
     }
     if (kind === 'External') {
       const c = emptyContribution();

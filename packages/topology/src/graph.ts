@@ -153,6 +153,8 @@ export interface PodNode extends NodeBase {
   labels: Labels;
   owner?: string;
   uid?: string;
+  /** Present when NetworkPolicies isolate the pod: the policies (`ns/name`) per direction. */
+  isolation?: { ingress: string[]; egress: string[] };
 }
 
 export interface AddressNode extends NodeBase {
@@ -187,6 +189,26 @@ export interface PortMapping {
  */
 export type EdgeState = 'route' | 'ready' | 'not-ready' | 'terminating' | 'dropped' | 'unknown';
 
+export type PolicyStatus = 'allowed' | 'denied' | 'partly-allowed' | 'unknown';
+
+/** What NetworkPolicies say about one class of sources reaching the target over this edge's ports. */
+export interface SourceVerdict {
+  /** e.g. `external clients, SNATed to node IPs`, `ingress controller ingress-nginx/ingress-nginx-controller-1`. */
+  source: string;
+  status: PolicyStatus;
+  /** Sentences: which policies isolate which side, and which rule allowed it, or that none did. */
+  reason: string;
+  /** Ports (as `8080/TCP`) allowed and denied. */
+  allowed: string[];
+  denied: string[];
+}
+
+/** The NetworkPolicy verdict of an edge, over the sources the Service exists for. */
+export interface EdgePolicy {
+  status: PolicyStatus;
+  sources: SourceVerdict[];
+}
+
 export type EdgeKind =
   | 'client' // external -> entry point / nodeport
   | 'lb-nodeport' // loadbalancer -> nodeport
@@ -202,6 +224,8 @@ export interface GraphEdge {
   state: EdgeState;
   /** Extra text for the edge, e.g. an Ingress rule `shop.example.com/api`. */
   label?: string;
+  /** NetworkPolicy verdict, on endpoint edges when any policy could apply. */
+  policy?: EdgePolicy;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -3,7 +3,9 @@ import type { Contribution } from './contribution.js';
 import { ContributionBuilder } from './contribution.js';
 import type { ExternalNode, Health, PodNode } from './graph.js';
 import { EXTERNAL_ID, ids } from './ids.js';
+import { isolation } from './netpol/isolation.js';
 import type { SlimPod } from './objects.js';
+import type { ObjectStore } from './store.js';
 
 export function externalNode(): ExternalNode {
   return { id: EXTERNAL_ID, kind: 'external', label: 'External clients', health: 'ok' };
@@ -25,7 +27,7 @@ function podHealth(pod: SlimPod): Health {
   }
 }
 
-export function podContribution(pod: SlimPod): Contribution {
+export function podContribution(store: ObjectStore, pod: SlimPod): Contribution {
   const b = new ContributionBuilder();
   const ns = pod.metadata.namespace ?? 'default';
   const owner =
@@ -46,6 +48,15 @@ export function podContribution(pod: SlimPod): Contribution {
   if (pod.spec.nodeName) node.nodeName = pod.spec.nodeName;
   if (owner) node.owner = `${owner.kind}/${owner.name}`;
   if (pod.metadata.uid) node.uid = pod.metadata.uid;
+  if (store.policyIndex.size > 0) {
+    const iso = isolation(store.policyIndex, pod);
+    if (iso.ingress.isolated || iso.egress.isolated) {
+      node.isolation = {
+        ingress: iso.ingress.isolated ? iso.ingress.policies : [],
+        egress: iso.egress.isolated ? iso.egress.policies : [],
+      };
+    }
+  }
   b.node(node);
   return b.c;
 }

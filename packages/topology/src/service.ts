@@ -21,6 +21,7 @@ import { objectKey } from './objects.js';
 import { selectorText } from './selectors.js';
 import type { ObjectStore } from './store.js';
 import { externalNode } from './pod.js';
+import { endpointPolicy, trafficSources } from './policy.js';
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
@@ -279,6 +280,7 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
   }
 
   entryPoints(store, svc, type, b, readyNodes, bad);
+  policyVerdicts(store, svc, type, behindIngress, b, bad);
   serviceNode.health = health;
   return b.c;
 }
@@ -482,5 +484,59 @@ function entryPoints(
     });
     hop('client', EXTERNAL_ID, eipId, port, port);
     hop('to-service', eipId, svcId, port, port);
+  }
+}
+
+/** NetworkPolicy verdicts on this Service's pod edges, and a finding when a source is shut out. */
+function policyVerdicts(
+  store: ObjectStore,
+  svc: SlimService,
+  type: string,
+  behindIngress: boolean,
+  b: ContributionBuilder,
+  bad: (level: 'warning' | 'error') => void,
+): void {
+  if (store.policyIndex.size === 0) return;
+  const ns = svc.metadata.namespace ?? 'default';
+  const name = svc.metadata.name;
+  const exposed =
+    ((type === 'NodePort' || type === 'LoadBalancer') &&
+      svc.spec.ports.some((p) => p.nodePort !== undefined)) ||
+    svc.spec.externalIPs.length > 0;
+  const sources = trafficSources(store, svc, exposed, behindIngress);
+  if (sources.length === 0) return;
+  const shutOut = new Map<string, { denied: Set<string>; reason: string; count: number }>();
+  let pods = 0;
+  for (const edge of b.c.edges.values()) {
+    if (edge.kind !== 'endpoint' || !edge.target.startsWith('pod:')) continue;
+    const pod = store.pods.get(edge.target.slice('pod:'.length));
+    if (!pod) continue;
+    const policy = endpointPolicy(store, pod, edge.ports, sources);
+    if (!policy) continue;
+    edge.policy = policy;
+    pods++;
+    for (const s of policy.sources) {
+      if (s.status !== 'denied') continue;
+      const entry = shutOut.get(s.source) ?? {
+        denied: new Set<string>(),
+        reason: s.reason,
+        count: 0,
+      };
+      entry.count++;
+      for (const d of s.denied) entry.denied.add(d);
+      shutOut.set(s.source, entry);
+    }
+  }
+  for (const [source, e] of shutOut) {
+    if (e.count < pods) continue;
+    bad('error');
+    b.finding({
+      id: `NETPOL_BLOCKS_SERVICE:${ns}/${name}:${source}`,
+      code: 'NETPOL_BLOCKS_SERVICE',
+      severity: 'error',
+      message: `NetworkPolicies stop ${source} from reaching any pod of Service ${ns}/${name} on ${[...e.denied].join(', ')}. ${e.reason} Add an ingress rule that allows this source, or remove the restriction.`,
+      objects: [{ kind: 'Service', namespace: ns, name }],
+      nodeIds: [ids.service(ns, name)],
+    });
   }
 }

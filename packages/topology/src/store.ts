@@ -18,6 +18,19 @@ import type {
 } from './objects.js';
 import { objectKey } from './objects.js';
 import { matchesMap } from './selectors.js';
+import type { ClusterView } from './netpol/cluster-view.js';
+import { PolicyIndex } from './netpol/policy-index.js';
+import { labelsOfNamespace, namespaceLabels } from './netpol/peers.js';
+
+/** Pods that look like an ingress controller's (ingress-nginx, Traefik, HAProxy, Contour conventions). */
+export function isIngressControllerPod(pod: SlimPod): boolean {
+  const l = pod.metadata.labels ?? {};
+  const name = l['app.kubernetes.io/name'] ?? l.app ?? '';
+  return (
+    /ingress|traefik|contour|haproxy|kong|envoy-gateway/i.test(name) &&
+    (l['app.kubernetes.io/component'] ?? 'controller') === 'controller'
+  );
+}
 
 /** key -> set of values, counting duplicates so that two slices naming one pod unindex correctly. */
 class MultiIndex {
@@ -67,6 +80,12 @@ export class ObjectStore {
   private readonly slicesByService = new MultiIndex();
   private readonly servicesByPodRef = new MultiIndex();
   private readonly ingressesByService = new MultiIndex();
+  /** NetworkPolicies by namespace, for the NetworkPolicy engine. */
+  readonly policyIndex = new PolicyIndex();
+  private readonly podsByNs = new MultiIndex();
+  private readonly servicesByNs = new MultiIndex();
+  /** Pods of ingress controllers (the sources of Ingress traffic). */
+  readonly ingressControllerPods = new Set<string>();
   /** Services that have node ports, whose node list depends on every Node. */
   readonly nodePortServices = new Set<string>();
   /** `TCP/30080` -> services using that node port (clash detection). */
@@ -124,6 +143,34 @@ export class ObjectStore {
       return !!sel && matchesMap(sel, pod.metadata.labels);
     });
   }
+
+  servicesIn(ns: string): ReadonlySet<string> {
+    return this.servicesByNs.get(ns);
+  }
+
+  /** The pods of a namespace, in name order (so everything derived is the same however they arrived). */
+  podsIn(ns: string): SlimPod[] {
+    const out: SlimPod[] = [];
+    for (const k of [...this.podsByNs.get(ns)].sort()) {
+      const p = this.pods.get(k);
+      if (p) out.push(p);
+    }
+    return out;
+  }
+
+  /** The store as the NetworkPolicy engine sees the cluster. */
+  readonly view: ClusterView = {
+    podsIn: (ns) => this.podsIn(ns),
+    namespaceNames: () =>
+      new Set([
+        ...this.namespaces.keys(),
+        ...[...this.pods.values()].map((p) => p.metadata.namespace ?? 'default'),
+      ]),
+    namespaceLabels: (ns) => {
+      const o = this.namespaces.get(ns);
+      return o ? labelsOfNamespace(o) : namespaceLabels(ns);
+    },
+  };
 
   slicesOf(serviceKey: string): SlimEndpointSlice[] {
     const out: SlimEndpointSlice[] = [];
@@ -187,11 +234,22 @@ export class ObjectStore {
       case 'Pod':
         for (const [k, v] of Object.entries(o.metadata.labels ?? {}))
           op(this.podsByPair, pairKey(ns, k, v), key);
+        op(this.podsByNs, ns, key);
+        if (isIngressControllerPod(o)) {
+          if (remove) this.ingressControllerPods.delete(key);
+          else this.ingressControllerPods.add(key);
+        }
+        break;
+      case 'NetworkPolicy':
+        if (remove) this.policyIndex.remove(ns, o.metadata.name);
+        else this.policyIndex.upsert(o);
         break;
       case 'Service':
+        op(this.servicesByNs, ns, key);
         for (const [k, v] of Object.entries(o.spec.selector ?? {}))
           op(this.servicesByPair, pairKey(ns, k, v), key);
-        if (o.spec.ports.some((p) => p.nodePort !== undefined)) {
+        // Node ports list every node; exposed services' policy sources are node IPs.
+        if (o.spec.ports.some((p) => p.nodePort !== undefined) || o.spec.externalIPs.length > 0) {
           if (remove) this.nodePortServices.delete(key);
           else this.nodePortServices.add(key);
         }

@@ -140,7 +140,66 @@ const ingressArb = fc
     }),
   );
 
+const policyArb = fc
+  .tuple(
+    name('np'),
+    fc.constantFrom(...NS),
+    labels,
+    fc.constantFrom('Ingress', 'Egress', 'both'),
+    labels,
+    fc.constantFrom(8080, 'http', undefined),
+    fc.boolean(),
+  )
+  .map(([n, ns, sel, types, from, port, byNs]) =>
+    slim({
+      kind: 'NetworkPolicy',
+      metadata: { name: n, namespace: ns },
+      spec: {
+        podSelector: { matchLabels: sel },
+        policyTypes: types === 'both' ? ['Ingress', 'Egress'] : [types],
+        ingress: [
+          {
+            from: [
+              byNs
+                ? { namespaceSelector: { matchLabels: { team: 'a' } } }
+                : { podSelector: { matchLabels: from } },
+            ],
+            ports: port === undefined ? undefined : [{ port }],
+          },
+        ],
+        egress:
+          types === 'Ingress'
+            ? undefined
+            : [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 'http' }] }],
+      },
+    }),
+  );
+const namespaceArb = fc
+  .tuple(fc.constantFrom(...NS), fc.constantFrom('a', 'b'))
+  .map(([n, team]) => slim({ kind: 'Namespace', metadata: { name: n, labels: { team } } }));
+const controllerArb = fc.tuple(fc.boolean(), fc.boolean()).map(([ready, controller]) =>
+  slim({
+    kind: 'Pod',
+    metadata: {
+      name: 'ingress-ctl',
+      namespace: 'default',
+      labels: controller
+        ? { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' }
+        : { app: 'a' },
+    },
+    spec: { nodeName: 'n1', containers: [{ name: 'c', ports: [] }] },
+    status: {
+      phase: 'Running',
+      podIP: '10.244.9.9',
+      conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }],
+    },
+  }),
+);
+
 const objectArb: fc.Arbitrary<SlimObject> = fc.oneof(
+  policyArb,
+  namespaceArb,
+  controllerArb,
   nodeArb,
   podArb,
   podArb,
@@ -156,11 +215,13 @@ const eventArb: fc.Arbitrary<ObjectEvent> = fc
 function allObjects(engine: TopologyEngine): SlimObject[] {
   const s = engine.store;
   return [
+    ...s.namespaces.values(),
     ...s.nodes.values(),
     ...s.pods.values(),
     ...s.services.values(),
     ...s.slices.values(),
     ...s.ingresses.values(),
+    ...s.policies.values(),
   ];
 }
 
