@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.js';
 import { ConnectionBanner } from './chrome/ConnectionBanner.js';
+import { ChangeFeed } from './chrome/ChangeFeed.js';
 import { EmptyState } from './chrome/EmptyState.js';
 import { FindingsPanel } from './chrome/FindingsPanel.js';
 import { Header } from './chrome/Header.js';
@@ -26,6 +27,7 @@ export function App() {
         <ConnectionBanner />
         <EmptyState />
         <FindingsPanel />
+        <ChangeFeed />
         <Inspector />
       </main>
     </div>

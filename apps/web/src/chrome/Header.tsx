@@ -1,4 +1,5 @@
 import { requestTidy } from '../store/layout-actions.js';
+import { ChangeTicker } from './ChangeTicker.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { FindingsCount } from './FindingsCount.js';
 import { KindStates } from './KindStates.js';
@@ -12,6 +13,7 @@ export function Header() {
       <SourceInfo />
       <KindStates />
       <FindingsCount />
+      <ChangeTicker />
       <span className="pn-spacer" />
       <button
         type="button"

@@ -11,11 +11,14 @@ import type {
   SnapshotMessage,
   SourceStatus,
 } from '@portolan/topology';
-import type { Connection } from './graph-slice.js';
+import { appendChanges, describeDelta } from '../model/change-feed.js';
+import type { Connection, Leaving } from './graph-slice.js';
 import { getState, setState } from './store.js';
 
 /** How long a newly added node stays highlighted. */
 export const HIGHLIGHT_MS = 2500;
+/** How long a removed node stays on the canvas, fading. */
+export const LEAVE_MS = 1500;
 
 export type DeltaResult = 'applied' | 'gap';
 
@@ -56,7 +59,12 @@ export function applyDelta(delta: GraphDelta, now: number = Date.now()): DeltaRe
   const edges = new Map(prev.edges);
   const findings = new Map(prev.findings);
   const highlights = new Map(prev.highlights);
+  const leaving = new Map<NodeId, Leaving>();
+  for (const [id, l] of prev.leaving) if (now - l.at < LEAVE_MS) leaving.set(id, l);
   for (const id of delta.removeNodes) {
+    const gone = nodes.get(id);
+    const position = prev.positions.get(id);
+    if (gone && position) leaving.set(id, { node: gone, position, at: now });
     nodes.delete(id);
     highlights.delete(id);
   }
@@ -65,6 +73,7 @@ export function applyDelta(delta: GraphDelta, now: number = Date.now()): DeltaRe
   for (const n of delta.upsertNodes) {
     if (!nodes.has(n.id)) highlights.set(n.id, now);
     nodes.set(n.id, n);
+    leaving.delete(n.id);
   }
   for (const e of delta.upsertEdges) edges.set(e.id, e);
   for (const f of delta.upsertFindings) findings.set(f.id, f);
@@ -74,8 +83,11 @@ export function applyDelta(delta: GraphDelta, now: number = Date.now()): DeltaRe
     findings,
     revision: delta.revision,
     highlights: pruneHighlights(highlights, now),
+    changes: appendChanges(prev.changes, describeDelta(prev.nodes, delta, now)),
+    leaving,
   });
   scheduleHighlightExpiry(highlights);
+  if (leaving.size > 0) scheduleLeavingExpiry();
   return 'applied';
 }
 
@@ -115,6 +127,20 @@ function pruneHighlights(h: ReadonlyMap<NodeId, number>, now: number): ReadonlyM
   const out = new Map<NodeId, number>();
   for (const [id, t] of h) if (now - t < HIGHLIGHT_MS) out.set(id, t);
   return out;
+}
+
+let leavingTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleLeavingExpiry(): void {
+  if (leavingTimer !== undefined) return;
+  leavingTimer = setTimeout(() => {
+    leavingTimer = undefined;
+    const now = Date.now();
+    const { leaving } = getState();
+    const kept = new Map([...leaving].filter(([, l]) => now - l.at < LEAVE_MS));
+    if (kept.size !== leaving.size) setState({ leaving: kept });
+    if (kept.size > 0) scheduleLeavingExpiry();
+  }, LEAVE_MS);
 }
 
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;

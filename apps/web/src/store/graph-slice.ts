@@ -1,4 +1,6 @@
 /** What the server told us: the graph, its revision, the stream and source state. */
+import type { ChangeEvent } from '../model/change-feed.js';
+import type { XY } from './layout-slice.js';
 import type {
   EdgeId,
   Finding,
@@ -34,6 +36,16 @@ export interface GraphSlice {
   highlights: ReadonlyMap<NodeId, number>;
   /** Messages we could not parse or apply; surfaced, never swallowed. */
   protocolErrors: number;
+  /** News from deltas, newest first (model/change-feed.ts). */
+  changes: readonly ChangeEvent[];
+  /** Nodes just removed, kept for a moment where they were so they can fade out. */
+  leaving: ReadonlyMap<NodeId, Leaving>;
+}
+
+export interface Leaving {
+  node: GraphNode;
+  position: XY;
+  at: number;
 }
 
 export function createGraphSlice(): GraphSlice {
@@ -48,5 +60,7 @@ export function createGraphSlice(): GraphSlice {
     source: null,
     highlights: new Map(),
     protocolErrors: 0,
+    changes: [],
+    leaving: new Map(),
   };
 }

@@ -8,6 +8,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { GraphEdge, GraphNode, NodeId, NodeKind } from '@portolan/topology';
 import type { XY } from '../store/layout-slice.js';
+import type { Leaving } from '../store/graph-slice.js';
 import { CARD_H, NODE_W } from '../layout/geometry.js';
 import { edgeGeometry, labelCentreX } from '../canvas/edges/edge-path.js';
 import { EDGE_COLOR } from '../model/edge-style.js';
@@ -52,10 +53,11 @@ export interface FlowElements {
 export function createFlowMapper(): (
   visible: VisibleGraph,
   positions: ReadonlyMap<NodeId, XY>,
+  leaving?: ReadonlyMap<NodeId, Leaving>,
 ) => FlowElements {
   let nodeCache = new Map<string, { v: VisibleNode; p: XY; out: FlowNode }>();
   let edgeCache = new Map<string, { v: VisibleEdge; dy: number; out: FlowEdge }>();
-  return (visible, positions) => {
+  return (visible, positions, leaving) => {
     const nextNodes = new Map<string, { v: VisibleNode; p: XY; out: FlowNode }>();
     const nodes: FlowNode[] = [];
     const externalY = topOf(visible, positions);
@@ -71,6 +73,9 @@ export function createFlowMapper(): (
           : toFlowNode(v, p);
       nextNodes.set(v.node.id, { v, p, out });
       nodes.push(out);
+    }
+    for (const [id, l] of leaving ?? []) {
+      if (!nextNodes.has(id)) nodes.push(leavingNode(l));
     }
     const shown = visible.edges.filter(
       (v) => nextNodes.has(v.edge.source) && nextNodes.has(v.edge.target),
@@ -171,6 +176,24 @@ function toFlowNode(v: VisibleNode, p: XY): FlowNode {
     ariaLabel: v.ariaLabel,
     className: classes.filter(Boolean).join(' '),
     ...(description ? { domAttributes: { 'aria-description': description } } : {}),
+  };
+}
+
+/** A node that was just removed: drawn where it was, fading, not selectable. */
+function leavingNode(l: Leaving): FlowNode {
+  return {
+    id: `leaving:${l.node.id}`,
+    type: l.node.kind,
+    position: l.position,
+    data: { node: l.node, isNew: false, findings: 0 },
+    width: NODE_W,
+    height: CARD_H,
+    draggable: false,
+    connectable: false,
+    selectable: false,
+    focusable: false,
+    ariaLabel: `Removed: ${l.node.label}`,
+    className: 'is-leaving',
   };
 }
 

@@ -7,6 +7,7 @@ import { createFlowMapper, type FlowElements } from './to-flow.js';
 export function useFlowElements(): FlowElements {
   const visible = useAppStore(selectVisibleGraph);
   const positions = useAppStore((s) => s.positions);
+  const leaving = useAppStore((s) => s.leaving);
   const [mapper] = useState(createFlowMapper);
-  return useMemo(() => mapper(visible, positions), [mapper, visible, positions]);
+  return useMemo(() => mapper(visible, positions, leaving), [mapper, visible, positions, leaving]);
 }
