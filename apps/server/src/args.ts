@@ -8,6 +8,8 @@ export interface CliArgs {
   host: string;
   /** Scenario name when --simulate was given. */
   simulate?: string;
+  /** Files or folders of manifests to show, with --manifests. */
+  manifests?: string[];
   help: boolean;
 }
 
@@ -21,6 +23,10 @@ Options:
   --context NAME        kubeconfig context to use (default: its current-context)
   --simulate [SCENARIO] start Portolan's simulated cluster (scenario: demo, the default,
                         or empty) and connect to it through its own kubeconfig
+  --manifests PATH...   show what these manifests (files or folders of YAML) would look
+                        like: they are applied to a fresh simulated cluster whose
+                        controllers create pods and endpoints; rejected objects
+                        become findings with file and line
   --port N              HTTP port (default: PORT, else 7420; 0 picks a free port)
   --host ADDRESS        address to listen on (default 127.0.0.1; loopback only for now)
   -h, --help            show this help
@@ -71,6 +77,19 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
         else out.simulate = 'demo';
         break;
       }
+      case '--manifests': {
+        const paths: string[] = inline !== undefined ? [inline] : [];
+        while (argv[i + 1] !== undefined && !(argv[i + 1] as string).startsWith('-'))
+          paths.push(argv[++i] as string);
+        if (paths.length === 0)
+          throw new PortolanError(
+            'PORTOLAN_BAD_ARGUMENT',
+            '--manifests needs at least one file or folder.',
+            'See portolan --help.',
+          );
+        out.manifests = [...(out.manifests ?? []), ...paths];
+        break;
+      }
       case '-h':
       case '--help':
         out.help = true;
@@ -82,6 +101,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
           'See portolan --help.',
         );
     }
+  }
+  if (out.manifests && (out.simulate !== undefined || out.kubeconfig)) {
+    throw new PortolanError(
+      'PORTOLAN_BAD_ARGUMENT',
+      '--manifests cannot be combined with --simulate or --kubeconfig.',
+      'It starts its own simulated cluster with just those manifests.',
+    );
   }
   if (out.simulate !== undefined && out.kubeconfig) {
     throw new PortolanError(

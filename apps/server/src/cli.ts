@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USAGE, parseArgs } from './args.js';
+import type { Finding } from '@portolan/topology';
 import { buildApp } from './app.js';
+import { startManifestCluster } from './manifests-mode.js';
 import { PortolanError } from './errors.js';
 import { preflight } from './kube-request.js';
 import { resolveKubeconfig } from './kubeconfig.js';
@@ -54,6 +56,18 @@ async function main(): Promise<void> {
       `simulated cluster "${args.simulate}" at ${sim.url} (kubectl: KUBECONFIG=${kubeconfigFile} kubectl get svc -A)`,
     );
   }
+  let manifestFindings: Finding[] = [];
+  if (args.manifests) {
+    const dir = mkdtempSync(join(tmpdir(), 'portolan-manifests-'));
+    kubeconfigFile = join(dir, 'kubeconfig.yaml');
+    const cluster = await startManifestCluster(args.manifests, kubeconfigFile, log.info);
+    simulated = true;
+    manifestFindings = cluster.findings;
+    cleanups.push(
+      () => cluster.sim.close(),
+      () => rmSync(dir, { recursive: true, force: true }),
+    );
+  }
   const config = resolveKubeconfig({ file: kubeconfigFile, context: args.context });
   const version = await preflight(config.kc, config.server, config.context);
   log.info(
@@ -75,6 +89,7 @@ async function main(): Promise<void> {
     throw err;
   }
   source.start();
+  if (manifestFindings.length) source.hub.putFindings('manifests', manifestFindings);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;
   log.info(

@@ -5,7 +5,13 @@
  * A ring of recent deltas lets a browser that reconnects with Last-Event-ID
  * catch up without a full snapshot.
  */
-import type { GraphDelta, ObjectEvent, SourceStatus, StreamMessage } from '@portolan/topology';
+import type {
+  Finding,
+  GraphDelta,
+  ObjectEvent,
+  SourceStatus,
+  StreamMessage,
+} from '@portolan/topology';
 import { PROTOCOL_VERSION, TopologyEngine } from '@portolan/topology';
 
 export interface StreamClient {
@@ -65,6 +71,18 @@ export class Hub {
       sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, this.id(delta.revision)),
     );
     return delta;
+  }
+
+  /** Findings from outside the cluster's objects (e.g. rejected manifests), broadcast as a delta. */
+  putFindings(source: string, findings: readonly Finding[]): void {
+    this.flush();
+    const delta = this.engine.putFindings(source, findings);
+    if (delta.revision === delta.fromRevision) return;
+    this.ring.push(delta);
+    if (this.ring.length > RING_SIZE) this.ring.shift();
+    this.broadcast(
+      sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, this.id(delta.revision)),
+    );
   }
 
   /** Status changes are coalesced: at most one status message per 200 ms. */
