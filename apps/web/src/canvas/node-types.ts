@@ -7,6 +7,7 @@ import { IngressCard } from './nodes/IngressCard.js';
 import { LoadBalancerCard } from './nodes/LoadBalancerCard.js';
 import { NodePortCard } from './nodes/NodePortCard.js';
 import { PodCard } from './nodes/PodCard.js';
+import { PodGroupCard } from './nodes/PodGroupCard.js';
 import { ServiceCard } from './nodes/ServiceCard.js';
 import { PortEdge } from './edges/PortEdge.js';
 
@@ -19,6 +20,7 @@ export const nodeTypes = {
   service: ServiceCard,
   pod: PodCard,
   address: AddressCard,
+  podgroup: PodGroupCard,
 } satisfies NodeTypes;
 
 export const edgeTypes = { port: PortEdge } satisfies EdgeTypes;

@@ -51,6 +51,16 @@ export function toggleKind(kind: NodeKind): void {
   });
 }
 
+/** Show a Service's pods one by one, or fold them back into a group card. */
+export function setExpanded(serviceId: NodeId, expanded: boolean): void {
+  setState((s) => {
+    const next = new Set(s.expanded);
+    if (expanded) next.add(serviceId);
+    else next.delete(serviceId);
+    return { expanded: next };
+  });
+}
+
 export function togglePanel(panel: 'findings' | 'changes'): void {
   setState((s) => ({ panel: s.panel === panel ? null : panel }));
 }

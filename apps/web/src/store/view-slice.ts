@@ -15,6 +15,8 @@ export interface ViewSlice {
   reveal: { id: NodeId; seq: number } | null;
   /** The side panel open on the left, if any. */
   panel: 'findings' | 'changes' | null;
+  /** Services whose pods are shown one by one even above the group threshold. */
+  expanded: ReadonlySet<NodeId>;
 }
 
 export function createViewSlice(): ViewSlice {
@@ -27,5 +29,6 @@ export function createViewSlice(): ViewSlice {
     findingsOnly: false,
     reveal: null,
     panel: null,
+    expanded: new Set(),
   };
 }

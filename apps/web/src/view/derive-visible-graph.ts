@@ -8,6 +8,13 @@
  */
 import type { EdgeId, Finding, GraphEdge, GraphNode, NodeId, NodeKind } from '@portolan/topology';
 import { edgeAccessibleName, edgePortLines, nodeAccessibleName } from '../model/a11y.js';
+import {
+  EMPTY_PLAN,
+  groupAccessibleName,
+  groupEdge,
+  type CollapsePlan,
+  type PodGroup,
+} from './aggregate.js';
 import { edgeOnPaths, pathsThrough, type PathSet } from './paths.js';
 import {
   adjacencyFor,
@@ -23,6 +30,8 @@ export interface GraphInput {
   edges: ReadonlyMap<EdgeId, GraphEdge>;
   findings: ReadonlyMap<string, Finding>;
   highlights: ReadonlyMap<NodeId, number>;
+  /** Pods collapsed into group cards (aggregate.ts); none when absent. */
+  plan?: CollapsePlan;
 }
 
 export interface ViewInput {
@@ -59,15 +68,26 @@ export interface VisibleEdge {
   dimmed: boolean;
 }
 
+export interface VisibleGroup {
+  group: PodGroup;
+  ariaLabel: string;
+  selected: boolean;
+  traced: boolean;
+  dimmed: boolean;
+}
+
 export interface VisibleGraph {
   nodes: VisibleNode[];
   edges: VisibleEdge[];
+  groups: VisibleGroup[];
   /** Nodes the search matched (0 with an empty search). */
   matchCount: number;
 }
 
 export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleGraph {
+  const plan = graph.plan ?? EMPTY_PLAN;
   let keep = filterByNamespace(graph, view.namespace);
+  for (const id of plan.hidden) keep.delete(id);
   keep = filterByKind(graph, keep, view.hiddenKinds ?? new Set());
   if (view.findingsOnly) keep = filterFindingsOnly(graph, keep);
   const matches = searchMatches(graph, keep, view.search);
@@ -75,10 +95,17 @@ export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleG
   if (view.focus !== null && graph.nodes.has(view.focus))
     keep = keepPathsThrough(graph, keep, [view.focus]);
 
-  const trace: PathSet | null =
+  const selectedGroup = plan.groups.find((g) => g.id === view.selection);
+  // A group is traced as its Service's downstream: the paths into its pods.
+  const traceFrom =
     view.selection !== null && keep.has(view.selection)
-      ? pathsThrough([view.selection], adjacencyFor(graph.edges))
-      : null;
+      ? [view.selection]
+      : selectedGroup && keep.has(selectedGroup.serviceId)
+        ? [selectedGroup.serviceId]
+        : null;
+  const trace: PathSet | null = traceFrom
+    ? pathsThrough(traceFrom, adjacencyFor(graph.edges))
+    : null;
   const findingCounts = new Map<NodeId, number>();
   for (const f of graph.findings.values()) {
     for (const id of f.nodeIds) findingCounts.set(id, (findingCounts.get(id) ?? 0) + 1);
@@ -115,7 +142,28 @@ export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleG
       dimmed: trace !== null && !active,
     });
   }
-  return { nodes, edges, matchCount: matches.size };
+  const groups: VisibleGroup[] = [];
+  for (const group of plan.groups) {
+    if (!keep.has(group.serviceId)) continue;
+    const traced = trace !== null && trace.downstream.has(group.serviceId);
+    groups.push({
+      group,
+      ariaLabel: groupAccessibleName(group),
+      selected: group.id === view.selection,
+      traced,
+      dimmed: trace !== null && !traced,
+    });
+    const edge = groupEdge(group);
+    const svc = graph.nodes.get(group.serviceId);
+    edges.push({
+      edge,
+      ariaLabel: `${svc ? nodeAccessibleName(svc) : group.serviceId} to ${groupAccessibleName(group)}: ${edgePortLines(edge).join(', ')}`,
+      portLines: edgePortLines(edge),
+      active: traced,
+      dimmed: trace !== null && !traced,
+    });
+  }
+  return { nodes, edges, groups, matchCount: matches.size };
 }
 
 /** Namespaces present in the graph, sorted, for the filter menu. */

@@ -4,6 +4,7 @@
  * so components can select it directly without re-rendering loops.
  */
 import type { AppState } from '../store/store.js';
+import { planCollapse, type CollapsePlan } from './aggregate.js';
 import { deriveVisibleGraph, namespacesOf, type VisibleGraph } from './derive-visible-graph.js';
 
 function memoByInputs<I extends unknown[], R>(
@@ -22,9 +23,19 @@ function memoByInputs<I extends unknown[], R>(
   };
 }
 
+export const selectCollapsePlan: (s: AppState) => CollapsePlan = memoByInputs(
+  (s): [AppState['nodes'], AppState['edges'], AppState['expanded']] => [
+    s.nodes,
+    s.edges,
+    s.expanded,
+  ],
+  (nodes, edges, expanded) => planCollapse(nodes, edges, expanded),
+);
+
 export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
   (s) =>
     [
+      selectCollapsePlan(s),
       s.nodes,
       s.edges,
       s.findings,
@@ -36,6 +47,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
       s.hiddenKinds,
       s.findingsOnly,
     ] as [
+      CollapsePlan,
       AppState['nodes'],
       AppState['edges'],
       AppState['findings'],
@@ -48,6 +60,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
       AppState['findingsOnly'],
     ],
   (
+    plan,
     nodes,
     edges,
     findings,
@@ -60,7 +73,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
     findingsOnly,
   ) =>
     deriveVisibleGraph(
-      { nodes, edges, findings, highlights },
+      { nodes, edges, findings, highlights, plan },
       { selection, namespace, search, focus, hiddenKinds, findingsOnly },
     ),
 );

@@ -13,7 +13,13 @@ import { CARD_H, NODE_W } from '../layout/geometry.js';
 import { edgeGeometry, labelCentreX } from '../canvas/edges/edge-path.js';
 import { EDGE_COLOR } from '../model/edge-style.js';
 import { EDGE_STATE_TEXT, nodeStateText } from '../model/node-summary.js';
-import type { VisibleEdge, VisibleGraph, VisibleNode } from './derive-visible-graph.js';
+import type { PodGroup } from './aggregate.js';
+import type {
+  VisibleEdge,
+  VisibleGraph,
+  VisibleGroup,
+  VisibleNode,
+} from './derive-visible-graph.js';
 import { labelSize, placeLabels, type LabelBox } from './label-placement.js';
 
 export interface CardData extends Record<string, unknown> {
@@ -22,7 +28,11 @@ export interface CardData extends Record<string, unknown> {
   findings: number;
 }
 
-export type FlowNode = Node<CardData, NodeKind>;
+export interface GroupCardData extends Record<string, unknown> {
+  group: PodGroup;
+}
+
+export type FlowNode = Node<CardData, NodeKind> | Node<GroupCardData, 'podgroup'>;
 
 /** The card data of one kind, for the per-kind components. */
 export interface CardDataOf<K extends NodeKind> extends Record<string, unknown> {
@@ -55,10 +65,12 @@ export function createFlowMapper(): (
   positions: ReadonlyMap<NodeId, XY>,
   leaving?: ReadonlyMap<NodeId, Leaving>,
 ) => FlowElements {
-  let nodeCache = new Map<string, { v: VisibleNode; p: XY; out: FlowNode }>();
+  let nodeCache = new Map<string, { v: VisibleNode | undefined; p: XY; out: FlowNode }>();
+  let groupCache = new Map<string, { g: VisibleGroup; p: XY; out: FlowNode }>();
   let edgeCache = new Map<string, { v: VisibleEdge; dy: number; out: FlowEdge }>();
   return (visible, positions, leaving) => {
-    const nextNodes = new Map<string, { v: VisibleNode; p: XY; out: FlowNode }>();
+    const nextNodes = new Map<string, { v: VisibleNode | undefined; p: XY; out: FlowNode }>();
+    const nextGroups = new Map<string, { g: VisibleGroup; p: XY; out: FlowNode }>();
     const nodes: FlowNode[] = [];
     const externalY = topOf(visible, positions);
     for (const v of visible.nodes) {
@@ -68,12 +80,25 @@ export function createFlowMapper(): (
       if (v.node.kind === 'external' && externalY !== undefined) p = { x: p.x, y: externalY };
       const prev = nodeCache.get(v.node.id);
       const out =
-        prev && sameNode(prev.v, v) && prev.p.x === p.x && prev.p.y === p.y
+        prev?.v && sameNode(prev.v, v) && prev.p.x === p.x && prev.p.y === p.y
           ? prev.out
           : toFlowNode(v, p);
       nextNodes.set(v.node.id, { v, p, out });
       nodes.push(out);
     }
+    for (const g of visible.groups) {
+      const p = positions.get(g.group.id);
+      if (!p) continue;
+      const prev = groupCache.get(g.group.id);
+      const out =
+        prev && sameGroup(prev.g, g) && prev.p.x === p.x && prev.p.y === p.y
+          ? prev.out
+          : toGroupNode(g, p);
+      nextGroups.set(g.group.id, { g, p, out });
+      nextNodes.set(g.group.id, { v: undefined, p, out });
+      nodes.push(out);
+    }
+    groupCache = nextGroups;
     for (const [id, l] of leaving ?? []) {
       if (!nextNodes.has(id)) nodes.push(leavingNode(l));
     }
@@ -131,6 +156,33 @@ function labelOffsets(
     boxes.push({ id: v.edge.id, x, y: g.labelY, order: t.x, ...size });
   }
   return placeLabels(boxes);
+}
+
+function sameGroup(a: VisibleGroup, b: VisibleGroup): boolean {
+  return (
+    a.group.id === b.group.id &&
+    JSON.stringify(a.group.counts) === JSON.stringify(b.group.counts) &&
+    a.selected === b.selected &&
+    a.traced === b.traced &&
+    a.dimmed === b.dimmed
+  );
+}
+
+function toGroupNode(g: VisibleGroup, p: XY): FlowNode {
+  const classes = [g.traced && 'is-traced', g.dimmed && 'is-dimmed'];
+  return {
+    id: g.group.id,
+    type: 'podgroup',
+    position: { x: p.x, y: p.y },
+    data: { group: g.group },
+    selected: g.selected,
+    width: NODE_W,
+    height: CARD_H,
+    draggable: false,
+    connectable: false,
+    ariaLabel: g.ariaLabel,
+    className: classes.filter(Boolean).join(' '),
+  };
 }
 
 function sameNode(a: VisibleNode, b: VisibleNode): boolean {

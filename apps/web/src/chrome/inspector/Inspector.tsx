@@ -8,7 +8,10 @@ import { nodeConnections } from '../../model/connections.js';
 import { SEVERITY_MARK } from '../../model/findings-order.js';
 import { inspectorFields } from '../../model/inspector-fields.js';
 import { useAppStore } from '../../store/store.js';
-import { selectNode, setFocus } from '../../store/view-actions.js';
+import { selectNode, setExpanded, setFocus } from '../../store/view-actions.js';
+import { POD_GROUP_THRESHOLD } from '../../view/aggregate.js';
+import { selectCollapsePlan } from '../../view/select-visible-graph.js';
+import { GroupInspector } from './GroupInspector.js';
 import { CopyButton } from './CopyButton.js';
 import { EndpointsTable } from './EndpointsTable.js';
 import { FieldList } from './FieldList.js';
@@ -30,6 +33,9 @@ export function Inspector() {
       selection === null ? [] : [...findings.values()].filter((f) => f.nodeIds.includes(selection)),
     [selection, findings],
   );
+  const group = useAppStore((s) => selectCollapsePlan(s).groups.find((g) => g.id === s.selection));
+  const expanded = useAppStore((s) => s.selection !== null && s.expanded.has(s.selection));
+  if (group) return <GroupInspector group={group} />;
   if (!node) return null;
   const name = nodeAccessibleName(node);
   return (
@@ -51,6 +57,13 @@ export function Inspector() {
           Focus on its paths
         </button>
       )}
+      {expanded &&
+        node.kind === 'service' &&
+        node.endpointCounts.ready + node.endpointCounts.notReady > POD_GROUP_THRESHOLD && (
+          <button type="button" className="pn-button" onClick={() => setExpanded(node.id, false)}>
+            Group its pods
+          </button>
+        )}
       <FieldList fields={inspectorFields(node)} />
       {nodeFindings.length > 0 && (
         <section>
