@@ -3,7 +3,15 @@
  * use inject(). Read-only by construction: every route is a GET.
  */
 import fastifyStatic from '@fastify/static';
-import { STREAM_PATH, TOPOLOGY_PATH } from '@portolan/topology';
+import {
+  QueryError,
+  STREAM_PATH,
+  TOPOLOGY_PATH,
+  connection,
+  parsePort,
+  parseProtocol,
+  reachability,
+} from '@portolan/topology';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
@@ -60,6 +68,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     counters: source.counters(),
     streams: source.hub.clientCount,
   }));
+
+  // Connectivity queries (NetworkPolicy verdicts with reasons); see the README.
+  app.get('/api/connectivity', async (req, reply) => {
+    const q = req.query as Record<string, string | undefined>;
+    source.hub.flush();
+    const store = source.hub.engine.store;
+    try {
+      if (q.pod) return reachability(store, q.pod.replace(/^pod:/, ''));
+      if (q.from && q.to)
+        return connection(store, q.from, q.to, parsePort(q.port), parseProtocol(q.protocol));
+      throw new QueryError(
+        'give either pod=NAMESPACE/NAME, or from=END&to=END&port=N[&protocol=TCP] (an END is NAMESPACE/NAME or an IP).',
+      );
+    } catch (err) {
+      if (err instanceof QueryError) return reply.code(400).send({ error: err.message });
+      throw err;
+    }
+  });
 
   app.get(STREAM_PATH, (req, reply) => {
     reply.hijack();

@@ -5,13 +5,13 @@
  * it like any cluster. What the API server rejects becomes a finding that
  * names the file and line and quotes the API server.
  */
+import type { SimCluster } from '@portolan/sim-cluster';
 import type { Finding } from '@portolan/topology';
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { PortolanError } from './errors.js';
 
-type SimModule = typeof import('@portolan/sim-cluster');
-type Sim = Awaited<ReturnType<SimModule['startSimCluster']>>;
+type Sim = SimCluster;
 
 export interface ManifestCluster {
   sim: Sim;

@@ -212,4 +212,37 @@ describe('portolan on the simulated demo cluster', () => {
     expect(restartsAfter).toBe(restartsBefore);
     expect(source.synced()).toBe(true);
   });
+
+  it('answers connectivity queries with the rule that decided', async () => {
+    const q = async (query: string) => {
+      const res = await fetch(`${base}/api/connectivity?${query}`);
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const allowed = await q('from=shop/frontend-1&to=shop/backend-1&port=8080');
+    expect(allowed.body).toMatchObject({ verdict: 'allowed' });
+    expect(allowed.body.text).toContain('allowed by shop/backend-allow-frontend ingress[0]');
+    const denied = await q(
+      'from=ingress-nginx/ingress-nginx-controller-1&to=pod:shop/backend-1&port=8080&protocol=tcp',
+    );
+    expect(denied.body).toMatchObject({ verdict: 'denied' });
+    expect(denied.body.text).toContain(
+      'isolated by shop/backend-allow-frontend and no rule allows this traffic',
+    );
+    const reach = await q('pod=shop/backend-1');
+    expect(reach.body).toMatchObject({
+      isolation: { ingress: ['shop/backend-allow-frontend'], egress: [] },
+    });
+    const inbound = reach.body.inbound as { peer: string; allowed: string[]; denied: string[] }[];
+    const fromFrontend = inbound.filter((r) => r.peer.startsWith('shop/frontend'));
+    expect(fromFrontend.length).toBeGreaterThan(0);
+    for (const r of fromFrontend) expect(r).toMatchObject({ allowed: ['8080/TCP'], denied: [] });
+    expect(inbound.find((r) => r.peer.startsWith('shop/admin'))).toMatchObject({
+      allowed: [],
+      denied: ['8080/TCP'],
+    });
+    expect((await q('from=shop/nope&to=shop/backend-1&port=1')).body).toEqual({
+      error: 'pod shop/nope does not exist.',
+    });
+    expect((await q('from=shop/frontend-1&to=shop/backend-1&port=99999')).status).toBe(400);
+  });
 });

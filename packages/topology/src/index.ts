@@ -9,3 +9,12 @@ export { TopologyEngine, buildGraph, applyDelta } from './engine.js';
 export { dnsNames, resolveTargetPort, SERVICE_TYPES, NODE_PORT_RANGE } from './service.js';
 export * from './netpol/index.js';
 export { describePaths, workloadOf } from './paths.js';
+export {
+  QueryError,
+  connection,
+  reachability,
+  resolveEnd,
+  parsePort,
+  parseProtocol,
+} from './connectivity.js';
+export type { ConnectionAnswer, Reachability, ReachRow } from './connectivity.js';
