@@ -3,7 +3,9 @@
  * `startSimCluster()`, point any Kubernetes client at its kubeconfig.
  */
 export { startSimCluster } from './sim-cluster.js';
-export type { ObjectRef, SimCluster, SimClusterOptions } from './sim-cluster.js';
+export type { ObjectRef, SimCluster, SimClusterOptions } from './sim-types.js';
+export type { FaultRequest, FaultState } from './faults.js';
+export type { SimUser } from './rbac.js';
 export { SCENARIOS, UnknownScenarioError } from './scenarios.js';
 export { READY_ANNOTATION } from './controllers/kubelet.js';
 export { PUBLISH_SERVICE_ANNOTATION } from './controllers/ingress-status.js';

@@ -11,14 +11,27 @@ import { stringify } from 'yaml';
 
 export const SIM_NAME = 'portolan-sim';
 
-export function kubeconfigYaml(url: string, token: string, namespace = 'default'): string {
+/** `extraUsers` get a user and a context each, named `portolan-sim-<name>`. */
+export function kubeconfigYaml(
+  url: string,
+  token: string,
+  namespace = 'default',
+  extraUsers: readonly { name: string; token: string }[] = [],
+): string {
+  const extra = extraUsers.map((u) => ({ ...u, id: `${SIM_NAME}-${u.name}` }));
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
     clusters: [{ name: SIM_NAME, cluster: { server: url, 'insecure-skip-tls-verify': true } }],
-    users: [{ name: SIM_NAME, user: { token } }],
-    contexts: [{ name: SIM_NAME, context: { cluster: SIM_NAME, user: SIM_NAME, namespace } }],
+    users: [
+      { name: SIM_NAME, user: { token } },
+      ...extra.map((u) => ({ name: u.id, user: { token: u.token } })),
+    ],
+    contexts: [
+      { name: SIM_NAME, context: { cluster: SIM_NAME, user: SIM_NAME, namespace } },
+      ...extra.map((u) => ({ name: u.id, context: { cluster: SIM_NAME, user: u.id, namespace } })),
+    ],
     'current-context': SIM_NAME,
   });
 }

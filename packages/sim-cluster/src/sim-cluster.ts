@@ -16,7 +16,7 @@ import type { Controller } from './controllers/workqueue.js';
 import { createHandler } from './http/handler.js';
 import { seededRandom } from './ip.js';
 import { kubeconfigYaml, writeKubeconfig } from './kubeconfig.js';
-import { Registry, type DeleteOptions } from './registry.js';
+import { Registry } from './registry.js';
 import { R, findByKind, type ResourceType } from './resources.js';
 import { DaemonSetController } from './controllers/daemonsets.js';
 import { DeploymentController } from './controllers/deployments.js';
@@ -24,98 +24,13 @@ import { GarbageCollector } from './controllers/garbage-collector.js';
 import { OwnerIndex } from './controllers/owner-index.js';
 import { ReplicaSetController } from './controllers/replicasets.js';
 import { StatefulSetController } from './controllers/statefulsets.js';
-import { applyManifests, type ApplyResult, type Manifest } from './manifests.js';
+import { Faults } from './faults.js';
+import { applyManifests } from './manifests.js';
+import type { SimCluster, SimClusterOptions } from './sim-types.js';
 import { applyScenario, loadScenario } from './scenarios.js';
 import { ServiceAllocations } from './service-allocation.js';
 import { Store } from './store.js';
-import type { KubeObject, StoredObject } from './types.js';
 import { WatchHub } from './watch.js';
-
-export interface SimClusterOptions {
-  /** A built-in scenario name (see SCENARIOS) or a path to a YAML file. Default `demo`. */
-  scenario?: string;
-  /** 0 = a random free port (default). The server binds 127.0.0.1 only. */
-  port?: number;
-  /** Write the kubeconfig here if given. */
-  kubeconfigPath?: string;
-  /** How long a pod takes from getting its IP to Running/Ready. Default 300. */
-  readyDelayMs?: number;
-  log?: (line: string) => void;
-  /** Log every HTTP request through `log`. Default false. */
-  logRequests?: boolean;
-  /**
-   * Readiness probes: a pod with a `readinessProbe` becomes Ready
-   * `initialDelaySeconds * probeDelayScale` seconds after `readyDelayMs`
-   * (0 = ignore the probe's delay, the default; 1 = real time).
-   */
-  probeDelayScale?: number;
-  /** How long a deleted pod stays Terminating (capped by its grace period). Default 300. */
-  terminationDelayMs?: number;
-  /** Events kept for watch resume; older resourceVersions get 410 Expired. Default 10000. */
-  historySize?: number;
-  /** Interval of BOOKMARK events on watches that allow them. Default 60000, as upstream. */
-  bookmarkIntervalMs?: number;
-  /** A too-old watch resourceVersion: ERROR event in a 200 stream (upstream, default) or HTTP 410. */
-  expiredWatchAs?: 'event' | 'status';
-  /** Bearer token written to the kubeconfig and accepted. Default: random. Requests without a token are accepted too. */
-  token?: string;
-  /** Default 10.96.0.0/16. */
-  serviceCidr?: string;
-  /** Default [30000, 32767]. */
-  nodePortRange?: [number, number];
-  /** Pod network; nodes without a podCIDR get a /24 of it. Default 10.244.0.0/16. */
-  clusterCidr?: string;
-  /** LoadBalancer address pool (ranges or CIDRs). Default ['192.0.2.10-192.0.2.99']. */
-  loadBalancerPool?: string[];
-  /** Seed for ClusterIP and NodePort picks, so runs repeat. Default 1. */
-  seed?: number;
-  /** Default 100, as upstream. */
-  maxEndpointsPerSlice?: number;
-  /**
-   * Set kind/apiVersion on the items of list responses (default true). Real
-   * API servers leave them out of list items (watch events carry them);
-   * false reproduces that, for testing clients that must not rely on them.
-   */
-  listItemTypeMeta?: boolean;
-}
-
-export interface ObjectRef {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-}
-
-export interface SimCluster {
-  url: string;
-  /** Kubeconfig YAML text. */
-  kubeconfig: string;
-  kubeconfigPath?: string;
-  port: number;
-  token: string;
-  scenario: string;
-  close(): Promise<void>;
-  /** Create an object directly (same rules as a POST). */
-  create(obj: KubeObject): StoredObject;
-  /** Replace an object directly (same rules as a PUT). */
-  replace(obj: KubeObject): StoredObject;
-  get(ref: ObjectRef): StoredObject | undefined;
-  list(apiVersion: string, kind: string, namespace?: string): StoredObject[];
-  /** Delete as a DELETE would (pods terminate gracefully unless gracePeriodSeconds is 0). */
-  delete(ref: ObjectRef, options?: DeleteOptions): StoredObject;
-  /** The store's current resourceVersion. */
-  resourceVersion(): number;
-  /** Resolves once every controller has caught up (pods scheduled, ready, slices written). */
-  idle(timeoutMs?: number): Promise<void>;
-  /** End every open watch stream (clients re-list or resume). */
-  closeWatches(): void;
-  /**
-   * Apply manifests as `kubectl apply -f` would (strict field validation,
-   * last-applied-configuration three-way merge), each object on its own:
-   * one object's error does not stop the others. See `readManifests`.
-   */
-  applyManifests(objects: readonly Manifest[]): Promise<ApplyResult>;
-}
 
 function kind(apiVersion: string | undefined, k: string | undefined): ResourceType {
   const r = findByKind(apiVersion, k);
@@ -207,16 +122,27 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     controllers.forEach((c) => c.stop());
     owners.unsubscribe();
   };
+  let restart: () => Promise<void> = () => Promise.resolve();
   const watches = new WatchHub(store, {
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
     expiredAs: options.expiredWatchAs ?? 'event',
+    drops: (plural) => faults.drops(plural),
   });
+  const faults = new Faults({
+    closeWatches: () => watches.closeAll(),
+    setStalled: (on) => watches.setStalled(on),
+    expireHistory: () => store.compact(),
+    restart: () => restart(),
+  });
+  const users = options.users ?? [];
   const token = options.token ?? randomBytes(24).toString('hex');
   let address = '127.0.0.1:0';
   const server = createServer(
     createHandler({
       registry,
       watches,
+      faults,
+      users,
       token,
       serverAddress: () => address,
       listItemTypeMeta: options.listItemTypeMeta ?? true,
@@ -238,7 +164,17 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   }
   address = `127.0.0.1:${port}`;
   const url = `http://${address}`;
-  const kubeconfig = kubeconfigYaml(url, token);
+  const kubeconfig = kubeconfigYaml(url, token, 'default', users);
+  restart = async () => {
+    // Watches end cleanly, idle connections close, the rest are cut shortly after.
+    watches.closeAll();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 50).unref();
+    });
+    await listen(server, port);
+  };
   if (options.kubeconfigPath) writeKubeconfig(options.kubeconfigPath, kubeconfig);
 
   let closed: Promise<void> | undefined;
@@ -266,6 +202,11 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       registry.delete(kind(ref.apiVersion, ref.kind), ref.namespace, ref.name, opts),
     resourceVersion: () => store.resourceVersion,
     closeWatches: () => watches.closeAll(),
+    faults: {
+      state: () => ({ ...faults.state }),
+      apply: (request) => faults.apply(request),
+      restart: () => restart(),
+    },
     applyManifests: (objects) => Promise.resolve(applyManifests(registry, objects)),
     idle: async (timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;

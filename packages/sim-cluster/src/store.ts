@@ -118,6 +118,14 @@ export class Store {
     return stored;
   }
 
+  /** Forget the whole event history: every earlier version becomes too old (410). */
+  compact(): void {
+    this.compactedRv = this.rv;
+    this.ring.fill(undefined);
+    this.ringHead = 0;
+    this.ringCount = 0;
+  }
+
   /** Events after `rv`, oldest first, or 'expired' when the history no longer reaches back that far. */
   eventsSince(rv: number): StoreEvent[] | 'expired' {
     if (rv < this.compactedRv) return 'expired';

@@ -27,6 +27,8 @@ import type { StoredObject } from './types.js';
 export interface WatchSettings {
   bookmarkIntervalMs: number;
   expiredAs: 'event' | 'status';
+  /** Fault injection: whether events of a resource plural are dropped. */
+  drops?: (plural: string) => boolean;
 }
 
 export interface WatchRequest {
@@ -46,6 +48,8 @@ type WireType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 export class WatchHub {
   private readonly active = new Set<() => void>();
+  private readonly flushes = new Set<() => void>();
+  private stalled = false;
 
   constructor(
     private readonly store: Store,
@@ -54,6 +58,12 @@ export class WatchHub {
 
   get count(): number {
     return this.active.size;
+  }
+
+  /** Fault injection: hold every watch's output back (connections stay open), or release it. */
+  setStalled(stalled: boolean): void {
+    this.stalled = stalled;
+    if (!stalled) for (const flush of [...this.flushes]) flush();
   }
 
   /** End every open watch cleanly (clients see the stream end and re-watch). */
@@ -84,8 +94,14 @@ export class WatchHub {
       'Cache-Control': 'no-cache, private',
     });
     res.flushHeaders();
+    const held: string[] = [];
     const send = (type: WireType, object: unknown) => {
-      if (!res.writableEnded) res.write(`${JSON.stringify({ type, object })}\n`);
+      const line = `${JSON.stringify({ type, object })}\n`;
+      if (this.stalled) held.push(line);
+      else if (!res.writableEnded) res.write(line);
+    };
+    const flush = () => {
+      if (!res.writableEnded) for (const line of held.splice(0)) res.write(line);
     };
     const bookmark = (annotations?: Record<string, string>) =>
       send('BOOKMARK', {
@@ -105,6 +121,7 @@ export class WatchHub {
 
     const deliver = (event: StoreEvent) => {
       if (event.resource !== w.resource) return;
+      if (this.settings.drops?.(w.resource.plural)) return;
       const now = matches(event.object);
       const before =
         event.type === 'MODIFIED' && event.previous
@@ -136,11 +153,13 @@ export class WatchHub {
 
     const close = () => {
       if (!this.active.delete(close)) return;
+      this.flushes.delete(flush);
       unsubscribe();
       timers.forEach((t) => clearTimeout(t));
       if (!res.writableEnded) res.end();
     };
     this.active.add(close);
+    this.flushes.add(flush);
     req.on('close', close);
     res.on('close', close);
   }

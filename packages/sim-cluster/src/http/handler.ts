@@ -4,7 +4,10 @@
  * failure is answered with a Kubernetes Status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseFaultRequest, type Faults } from '../faults.js';
+import { authorize, type SimUser, type Verb } from '../rbac.js';
 import {
+  ApiError,
   badRequest,
   methodNotAllowed,
   pathNotFound,
@@ -27,6 +30,9 @@ import { toScale, writeScale } from './scale.js';
 
 export interface HandlerContext {
   registry: Registry;
+  faults: Faults;
+  /** Extra users (see rbac.ts); the main token is allowed everything. */
+  users: readonly SimUser[];
   watches: WatchHub;
   token: string;
   serverAddress: () => string;
@@ -64,8 +70,12 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const auth = req.headers.authorization;
-  if (auth !== undefined && auth !== `Bearer ${ctx.token}`) throw unauthorized();
+  const user = ctx.users.find((u) => auth === `Bearer ${u.token}`);
+  if (auth !== undefined && auth !== `Bearer ${ctx.token}` && !user) throw unauthorized();
   const url = new URL(req.url ?? '/', 'http://sim.invalid');
+  if (ctx.faults.state.delayMs > 0)
+    await new Promise((resolve) => setTimeout(resolve, ctx.faults.state.delayMs));
+  if (url.pathname === '/sim/faults') return faultsEndpoint(ctx, req, res);
   const r = route(url.pathname, ctx.serverAddress());
   if (r.type === 'health') return sendText(res, 200, 'ok');
   if (r.type === 'missing') throw pathNotFound();
@@ -75,6 +85,7 @@ async function handle(
   }
   const q = url.searchParams;
   const method = req.method ?? 'GET';
+  authorize(user, r.resource, verbOf(method, r.name, q, r.watchPrefix), r.namespace, r.name);
   if (r.name === undefined) {
     if (method === 'GET') return getCollection(ctx, req, res, r, q);
     if (method === 'POST' && !r.watchPrefix) return create(ctx, req, res, r, q);
@@ -168,6 +179,12 @@ function getCollection(
     });
     return;
   }
+  if (ctx.faults.takeListFailure())
+    throw new ApiError(
+      500,
+      'InternalError',
+      'Internal error occurred: injected fault: list failed',
+    );
   const limitText = q.get('limit');
   const limit = limitText ? Number(limitText) : undefined;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
@@ -247,4 +264,31 @@ async function scale(
     method === 'PATCH' ? type : undefined,
   );
   sendJson(res, 200, toScale(obj));
+}
+
+function verbOf(
+  method: string,
+  name: string | undefined,
+  q: URLSearchParams,
+  watchPrefix: boolean,
+): Verb {
+  if (method === 'GET')
+    return isWatch(q, watchPrefix) ? 'watch' : name === undefined ? 'list' : 'get';
+  if (method === 'POST') return 'create';
+  if (method === 'PUT') return 'update';
+  if (method === 'PATCH') return 'patch';
+  return 'delete';
+}
+
+async function faultsEndpoint(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse) {
+  if (req.method === 'GET') return sendJson(res, 200, ctx.faults.state);
+  if (req.method !== 'POST') throw methodNotAllowed();
+  const request = parseFaultRequest(await readBody(req));
+  if (request.restart) {
+    // Answer first: the restart closes this connection too.
+    sendJson(res, 202, { ...ctx.faults.state, restarting: true });
+    await ctx.faults.apply(request);
+    return;
+  }
+  sendJson(res, 200, await ctx.faults.apply(request));
 }
