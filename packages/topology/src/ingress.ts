@@ -16,6 +16,11 @@ function backendText(b: IngressServiceBackend): string {
   return `${b.service?.name ?? '?'}:${p?.number ?? p?.name ?? '?'}`;
 }
 
+/** `host/path`, with the pathType when it is not the common Prefix. */
+function routeLabel(host: string, path: string, pathType: string): string {
+  return `${host === '*' ? '' : host}${path}${pathType === 'Prefix' ? '' : ` (${pathType})`}`;
+}
+
 export function ingressContribution(store: ObjectStore, ing: SlimIngress): Contribution {
   const b = new ContributionBuilder();
   const ns = ing.metadata.namespace ?? 'default';
@@ -146,9 +151,7 @@ export function ingressContribution(store: ObjectStore, ing: SlimIngress): Contr
       ],
       state: 'route',
       label:
-        r.path === '(default backend)'
-          ? 'default backend'
-          : `${r.host === '*' ? '' : r.host}${r.path}`,
+        r.path === '(default backend)' ? 'default backend' : routeLabel(r.host, r.path, r.pathType),
     });
   }
   return b.c;

@@ -1,0 +1,80 @@
+/**
+ * Golden paths for the corpus apps: each app's manifests as
+ * `portolan --manifests` shows them, against the reviewed expectations in
+ * test/golden/*.paths.
+ */
+import { describePaths } from '@portolan/topology';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeAll, show } from './manifest-cluster.js';
+
+const corpus = (p: string) =>
+  fileURLToPath(new URL(`../../../../shared/corpus/manifests/${p}`, import.meta.url));
+afterAll(closeAll);
+
+function expected(name: string): RegExp[] {
+  const text = readFileSync(
+    fileURLToPath(new URL(`./golden/${name}.paths`, import.meta.url)),
+    'utf8',
+  );
+  return text
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((line) => {
+      const escaped = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const withSlots = escaped
+        .replace(/\\\{nodePort\\\}/g, '(3\\d{4}|32[0-7]\\d{2})')
+        .replace(/\\\{lbIP\\\}/g, '192\\.0\\.2\\.\\d+');
+      return new RegExp(`^${withSlots}$`);
+    });
+}
+
+const CASES: { name: string; paths: string[]; findings: string[] }[] = [
+  {
+    name: 'online-boutique',
+    paths: ['google-microservices-demo/release/kubernetes-manifests.yaml'],
+    findings: [],
+  },
+  {
+    name: 'guestbook',
+    paths: ['kubernetes-examples-guestbook/all-in-one/guestbook-all-in-one.yaml'],
+    findings: [],
+  },
+  { name: 'guestbook-go', paths: ['kubernetes-examples-guestbook/guestbook-go'], findings: [] },
+  {
+    name: 'bookinfo',
+    paths: [
+      'istio-bookinfo/bookinfo.yaml',
+      'istio-bookinfo/bookinfo-ingress.yaml',
+      'istio-bookinfo/productpage-nodeport.yaml',
+    ],
+    findings: ['INGRESS_NO_ADDRESS'],
+  },
+  { name: 'sock-shop', paths: ['sock-shop/complete-demo.yaml'], findings: [] },
+  { name: 'voting-app', paths: ['example-voting-app/k8s-specifications'], findings: [] },
+  { name: 'aks-store', paths: ['aks-store-demo/aks-store-all-in-one.yaml'], findings: [] },
+  {
+    name: 'aks-store-ingress',
+    paths: ['aks-store-demo/aks-store-ingress-quickstart.yaml'],
+    findings: ['INGRESS_NO_ADDRESS'],
+  },
+];
+
+describe('corpus apps shown from their manifests', () => {
+  for (const c of CASES) {
+    it(`${c.name}: every external path with its ports, and the expected findings`, async () => {
+      const { graph } = await show(c.paths.map(corpus));
+      const lines = describePaths(graph).filter((l) => l.startsWith('External'));
+      const want = expected(c.name);
+      expect(lines).toHaveLength(want.length);
+      want.forEach((re, i) => expect(lines[i]).toMatch(re));
+      // A nodePort the cluster allocated is the same number on both hops that show it.
+      for (const l of lines) {
+        const m = /-> NodePort \S+ (?:\d+ -> )?(\d+)\/TCP -> Service \S+ (\d+) ->/.exec(l);
+        if (m) expect(m[1]).toBe(m[2]);
+      }
+      expect(graph.findings.map((f) => f.code).sort()).toEqual(c.findings);
+    });
+  }
+});
