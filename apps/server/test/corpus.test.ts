@@ -3,7 +3,7 @@
  * `portolan --manifests` shows them, against the reviewed expectations in
  * test/golden/*.paths.
  */
-import { describePaths } from '@portolan/topology';
+import { connection, describePaths } from '@portolan/topology';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,4 +77,34 @@ describe('corpus apps shown from their manifests', () => {
       expect(graph.findings.map((f) => f.code).sort()).toEqual(c.findings);
     });
   }
+});
+
+describe('Online Boutique with its 13 NetworkPolicies', () => {
+  const app = 'google-microservices-demo/';
+  it('allows every path the app needs and denies what the policies leave out', async () => {
+    const { graph, store } = await show([
+      corpus(`${app}release/kubernetes-manifests.yaml`),
+      corpus(`${app}kustomize/components/network-policies`),
+    ]);
+    // The deny-all policy isolates every pod; each app's policy lets its callers in.
+    const pods = graph.nodes.filter((n) => n.kind === 'pod');
+    expect(pods.length).toBeGreaterThan(10);
+    for (const p of pods) expect(p.kind === 'pod' && p.isolation?.ingress.length).toBeTruthy();
+    // External clients reach the frontend through the LoadBalancer: no spurious denial.
+    const fe = graph.edges.filter((e) => e.source === 'svc:default/frontend-external' && e.policy);
+    expect(fe.length).toBe(1);
+    expect(fe[0]?.policy?.status).toBe('allowed');
+    expect(graph.findings).toEqual([]);
+    const pod = (prefix: string) =>
+      [...store.pods.keys()].find((k) => k.startsWith(`default/${prefix}-`)) as string;
+    const verdict = (from: string, to: string, port: number) =>
+      connection(store, pod(from), pod(to), port, 'TCP').verdict;
+    expect(verdict('checkoutservice', 'cartservice', 7070)).toBe('allowed');
+    expect(verdict('frontend', 'cartservice', 7070)).toBe('allowed');
+    expect(verdict('adservice', 'cartservice', 7070)).toBe('denied');
+    expect(verdict('frontend', 'paymentservice', 50051)).toBe('denied');
+    expect(verdict('checkoutservice', 'paymentservice', 50051)).toBe('allowed');
+    expect(verdict('cartservice', 'redis-cart', 6379)).toBe('allowed');
+    expect(verdict('frontend', 'redis-cart', 6379)).toBe('denied');
+  });
 });

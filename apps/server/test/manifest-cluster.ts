@@ -1,5 +1,5 @@
 /** Test helper: show manifests as `portolan --manifests` does, through the real informers. */
-import type { Graph } from '@portolan/topology';
+import type { Graph, ObjectStore } from '@portolan/topology';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,9 @@ export async function closeAll(): Promise<void> {
   for (const c of cleanups.splice(0)) await c();
 }
 
-export async function show(paths: string[]): Promise<{ graph: Graph; messages: string[] }> {
+export async function show(
+  paths: string[],
+): Promise<{ graph: Graph; messages: string[]; store: ObjectStore }> {
   const dir = mkdtempSync(join(tmpdir(), 'portolan-manifests-test-'));
   const kubeconfig = join(dir, 'kubeconfig.yaml');
   const cluster = await startManifestCluster(paths, kubeconfig, () => {});
@@ -29,5 +31,9 @@ export async function show(paths: string[]): Promise<{ graph: Graph; messages: s
   while (!source.synced() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
   source.hub.putFindings('manifests', cluster.findings);
   source.hub.flush();
-  return { graph: source.hub.engine.graph(), messages: cluster.findings.map((f) => f.message) };
+  return {
+    graph: source.hub.engine.graph(),
+    messages: cluster.findings.map((f) => f.message),
+    store: source.hub.engine.store,
+  };
 }
