@@ -2,7 +2,8 @@
  * Edge labels must not cover each other. Each label starts at its ideal
  * point on its edge (see canvas/edges/edge-path.ts); a sweep in reading
  * order pushes a label down below any label it would overlap. Deterministic,
- * and only labels near each other are compared (bucketed by x).
+ * and only labels near each other are compared (bucketed on a grid of x and
+ * y, so 100,000 labels cost about as much per label as 100).
  */
 export interface LabelBox {
   id: string;
@@ -20,6 +21,9 @@ const PAD_X = 14;
 const PAD_Y = 4;
 const MARGIN = 3;
 const BUCKET = 100;
+const Y_BUCKET = 200;
+
+type Grid = Map<string, LabelBox[]>;
 
 /** The size a label of these lines takes (12px monospace, one line each). */
 export function labelSize(lines: readonly string[]): { width: number; height: number } {
@@ -32,40 +36,48 @@ export function placeLabels(labels: readonly LabelBox[]): Map<string, number> {
   const sorted = [...labels].sort(
     (a, b) => a.y - b.y || a.x - b.x || (a.order ?? 0) - (b.order ?? 0) || (a.id < b.id ? -1 : 1),
   );
-  const buckets = new Map<number, LabelBox[]>();
+  const grid: Grid = new Map();
   const out = new Map<string, number>();
+  let tallest = 0;
   for (const label of sorted) {
     const lo = Math.floor((label.x - label.width / 2) / BUCKET) - 2;
     const hi = Math.floor((label.x + label.width / 2) / BUCKET) + 2;
     let y = label.y;
     for (let guard = 0; guard < 100; guard++) {
-      const hit = findOverlap(buckets, lo, hi, { ...label, y });
+      const reach = (tallest + label.height) / 2 + MARGIN;
+      const hit = findOverlap(grid, lo, hi, y - reach, y + reach, { ...label, y });
       if (!hit) break;
       y = hit.y + hit.height / 2 + label.height / 2 + MARGIN;
     }
     const placed = { ...label, y };
-    const key = Math.floor(label.x / BUCKET);
-    const list = buckets.get(key);
+    tallest = Math.max(tallest, label.height);
+    const key = `${Math.floor(label.x / BUCKET)},${Math.floor(y / Y_BUCKET)}`;
+    const list = grid.get(key);
     if (list) list.push(placed);
-    else buckets.set(key, [placed]);
+    else grid.set(key, [placed]);
     out.set(label.id, y - label.y);
   }
   return out;
 }
 
 function findOverlap(
-  buckets: ReadonlyMap<number, LabelBox[]>,
+  grid: Grid,
   lo: number,
   hi: number,
+  top: number,
+  bottom: number,
   box: LabelBox,
 ): LabelBox | undefined {
   let lowest: LabelBox | undefined;
+  const yLo = Math.floor(top / Y_BUCKET);
+  const yHi = Math.floor(bottom / Y_BUCKET);
   for (let k = lo; k <= hi; k++) {
-    for (const other of buckets.get(k) ?? []) {
-      const overlapX = Math.abs(other.x - box.x) < (other.width + box.width) / 2 + MARGIN;
-      const overlapY = Math.abs(other.y - box.y) < (other.height + box.height) / 2 + MARGIN;
-      if (overlapX && overlapY && (!lowest || other.y > lowest.y)) lowest = other;
-    }
+    for (let ky = yLo; ky <= yHi; ky++)
+      for (const other of grid.get(`${k},${ky}`) ?? []) {
+        const overlapX = Math.abs(other.x - box.x) < (other.width + box.width) / 2 + MARGIN;
+        const overlapY = Math.abs(other.y - box.y) < (other.height + box.height) / 2 + MARGIN;
+        if (overlapX && overlapY && (!lowest || other.y > lowest.y)) lowest = other;
+      }
   }
   return lowest;
 }
