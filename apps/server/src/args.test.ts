@@ -27,4 +27,21 @@ describe('portolan arguments', () => {
       'would expose the dashboard beyond this machine',
     );
   });
+
+  it('takes the connectivity command with --output', () => {
+    expect(parseArgs(['connectivity', '--simulate', '--output', 'json'])).toMatchObject({
+      command: 'connectivity',
+      simulate: 'demo',
+      output: 'json',
+    });
+    expect(() => parseArgs(['connectivity', '--output', 'yaml'])).toThrow(
+      '--output must be text or json, got "yaml"',
+    );
+    expect(parseArgs(['--manifests', 'a.yaml', 'dir/'])).toMatchObject({
+      manifests: ['a.yaml', 'dir/'],
+    });
+    expect(() => parseArgs(['--manifests'])).toThrow(
+      '--manifests needs at least one file or folder',
+    );
+  });
 });

@@ -11,9 +11,13 @@ export interface CliArgs {
   /** Files or folders of manifests to show, with --manifests. */
   manifests?: string[];
   help: boolean;
+  /** `serve` (default) or `connectivity` (print the connectivity report and exit). */
+  command: 'serve' | 'connectivity';
+  output: 'text' | 'json';
 }
 
 export const USAGE = `Usage: portolan [options]
+       portolan connectivity [--kubeconfig FILE | --simulate [SCENARIO] | --manifests PATH...] [--output text|json]
 
 Live map of how traffic reaches the workloads of a Kubernetes cluster.
 
@@ -29,6 +33,7 @@ Options:
                         become findings with file and line
   --port N              HTTP port (default: PORT, else 7420; 0 picks a free port)
   --host ADDRESS        address to listen on (default 127.0.0.1; loopback only for now)
+  --output text|json    with connectivity: workload-level text (default), or pod-level JSON
   -h, --help            show this help
 
 Examples:
@@ -37,8 +42,19 @@ Examples:
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliArgs {
-  const out: CliArgs = { port: 7420, host: '127.0.0.1', help: false };
+export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {}): CliArgs {
+  let argv = input;
+  const out: CliArgs = {
+    port: 7420,
+    host: '127.0.0.1',
+    help: false,
+    command: 'serve',
+    output: 'text',
+  };
+  if (argv[0] === 'connectivity') {
+    out.command = 'connectivity';
+    argv = argv.slice(1);
+  }
   if (env.PORT) out.port = parsePort(env.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -88,6 +104,16 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
             'See portolan --help.',
           );
         out.manifests = [...(out.manifests ?? []), ...paths];
+        break;
+      }
+      case '--output': {
+        const v = value();
+        if (v !== 'text' && v !== 'json')
+          throw new PortolanError(
+            'PORTOLAN_BAD_ARGUMENT',
+            `--output must be text or json, got "${v}".`,
+          );
+        out.output = v;
         break;
       }
       case '-h':

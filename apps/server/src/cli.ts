@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { USAGE, parseArgs } from './args.js';
 import type { Finding } from '@portolan/topology';
+import { connectivityReport, reportText } from '@portolan/topology';
 import { buildApp } from './app.js';
 import { startManifestCluster } from './manifests-mode.js';
 import { PortolanError } from './errors.js';
@@ -22,8 +23,34 @@ const log = {
   error: (m: string) => console.error(`${stamp()} error ${m}`),
 };
 
+const quiet = { info: () => {}, warn: log.warn, error: log.error };
+
+/** `portolan connectivity`: sync once, print the report, stop. */
+async function printConnectivity(source: ClusterSource, output: 'text' | 'json'): Promise<void> {
+  source.start();
+  const until = Date.now() + 60_000;
+  while (!source.synced()) {
+    if (Date.now() > until) {
+      const waiting = source.status().kinds.filter((k) => k.state !== 'synced');
+      throw new PortolanError(
+        'PORTOLAN_CLUSTER_ERROR',
+        `could not read the cluster within 60 s: ${waiting.map((k) => `${k.kind} ${k.state}${k.message ? ` (${k.message})` : ''}`).join(', ')}.`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  source.hub.flush();
+  const report = connectivityReport(source.hub.engine.store);
+  await source.stop();
+  process.stdout.write(
+    output === 'json' ? `${JSON.stringify(report.pods, null, 2)}\n` : `${reportText(report)}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), process.env);
+  // The report owns stdout; progress goes to stderr.
+  if (args.command === 'connectivity') log.info = (m: string) => console.error(`${stamp()} ${m}`);
   if (args.help) {
     console.log(USAGE);
     return;
@@ -74,6 +101,11 @@ async function main(): Promise<void> {
     `connected to ${config.server} (context ${config.context}, Kubernetes ${version.gitVersion ?? 'unknown version'}, from ${config.source})`,
   );
 
+  if (args.command === 'connectivity') {
+    await printConnectivity(new ClusterSource(config, simulated, quiet), args.output);
+    for (const c of cleanups.reverse()) await c();
+    return;
+  }
   const source = new ClusterSource(config, simulated, log);
   const app = await buildApp({ source });
   try {

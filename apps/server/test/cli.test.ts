@@ -60,4 +60,39 @@ current-context: x
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage: portolan [options]');
   });
+
+  it('prints the connectivity report of manifests, workload by workload', () => {
+    const app = fileURLToPath(
+      new URL('../../../../shared/corpus/manifests/google-microservices-demo/', import.meta.url),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        cli,
+        'connectivity',
+        '--manifests',
+        `${app}release/kubernetes-manifests.yaml`,
+        `${app}kustomize/components/network-policies`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '', HOME: dir }, timeout: 60_000 },
+    );
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain(
+      '0.0.0.0-255.255.255.255 => default/frontend[Deployment] : All Connections',
+    );
+    expect(lines).toContain(
+      'default/checkoutservice[Deployment] => default/paymentservice[Deployment] : TCP 50051',
+    );
+    expect(lines).toContain(
+      'default/cartservice[Deployment] => default/redis-cart[Deployment] : TCP 6379',
+    );
+    expect(
+      lines.some((l) => l.startsWith('default/frontend[Deployment] => default/paymentservice')),
+    ).toBe(false);
+    expect(r.stderr).toContain('applied 48 object(s)');
+  });
 });

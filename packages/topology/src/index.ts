@@ -18,3 +18,5 @@ export {
   parseProtocol,
 } from './connectivity.js';
 export type { ConnectionAnswer, Reachability, ReachRow } from './connectivity.js';
+export { connectivityReport, reportText, identity } from './report.js';
+export type { ConnectivityReport, Connection, PodConnection, PodIdentity } from './report.js';
