@@ -48,6 +48,7 @@ export class KindInformer {
   handlerErrors = 0;
   restarts = 0;
   private attempts = 0;
+  private readonly backoff: typeof BACKOFF;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly lw: ListWatch<KubernetesObject>;
@@ -57,8 +58,9 @@ export class KindInformer {
     readonly kind: WatchedKind,
     private readonly hooks: InformerHooks,
     private readonly cluster: { server: string; context: string },
-    options: { stallMs?: number } = {},
+    options: { stallMs?: number; backoff?: typeof BACKOFF } = {},
   ) {
+    this.backoff = options.backoff ?? BACKOFF;
     this.status = { kind, state: 'syncing', count: 0 };
     this.lw = new ListWatch(
       KIND_PATHS[kind],
@@ -184,10 +186,10 @@ export class KindInformer {
     let delay: number;
     if (status === 403) {
       this.setState('forbidden', `not allowed to list/watch ${this.kind}s: ${e.message}`);
-      delay = BACKOFF.forbiddenMs;
+      delay = this.backoff.forbiddenMs;
     } else {
       this.setState(status === 401 ? 'error' : 'reconnecting', e.message);
-      const base = Math.min(BACKOFF.maxMs, BACKOFF.initialMs * 2 ** this.attempts);
+      const base = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** this.attempts);
       delay = Math.round(base * (0.5 + Math.random() / 2));
       this.attempts++;
     }

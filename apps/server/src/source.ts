@@ -5,6 +5,7 @@
 import type { SourceStatus, WatchedKind } from '@portolan/topology';
 import { WATCHED_KINDS } from '@portolan/topology';
 import { Hub } from './hub.js';
+import type { BACKOFF } from './informers.js';
 import { KindInformer } from './informers.js';
 import type { ResolvedKubeconfig } from './kubeconfig.js';
 
@@ -22,7 +23,7 @@ export class ClusterSource {
     readonly config: ResolvedKubeconfig,
     readonly simulated: boolean,
     log: Logger,
-    options: { kinds?: readonly WatchedKind[]; stallMs?: number } = {},
+    options: { kinds?: readonly WatchedKind[]; stallMs?: number; backoff?: typeof BACKOFF } = {},
   ) {
     this.hub = new Hub(() => this.status());
     const hooks = {
@@ -32,7 +33,11 @@ export class ClusterSource {
     };
     const cluster = { server: config.server, context: config.context };
     this.informers = (options.kinds ?? WATCHED_KINDS).map(
-      (k) => new KindInformer(config.kc, k, hooks, cluster, { stallMs: options.stallMs }),
+      (k) =>
+        new KindInformer(config.kc, k, hooks, cluster, {
+          stallMs: options.stallMs,
+          backoff: options.backoff,
+        }),
     );
   }
 
