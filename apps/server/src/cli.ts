@@ -121,6 +121,13 @@ async function main(): Promise<void> {
     throw err;
   }
   source.start();
+  void (async () => {
+    const until = Date.now() + 30_000;
+    while (!source.synced() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    log.info(
+      `${source.synced() ? 'synced' : 'still syncing after 30 s'}; what the credentials can read:\n${source.readableReport().join('\n')}`,
+    );
+  })();
   if (manifestFindings.length) source.hub.putFindings('manifests', manifestFindings);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;

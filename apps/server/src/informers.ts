@@ -185,7 +185,7 @@ export class KindInformer {
       err instanceof ApiStatusError ? err.statusCode : (err as { statusCode?: number }).statusCode;
     let delay: number;
     if (status === 403) {
-      this.setState('forbidden', `not allowed to list/watch ${this.kind}s: ${e.message}`);
+      this.setState('forbidden', `not allowed to list/watch ${KIND_PATHS[this.kind].split('/').pop()}: ${e.message}`);
       delay = this.backoff.forbiddenMs;
     } else {
       this.setState(status === 401 ? 'error' : 'reconnecting', e.message);

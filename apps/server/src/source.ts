@@ -50,9 +50,23 @@ export class ClusterSource {
     this.hub.close();
   }
 
-  /** True once every informer has listed and is watching. */
+  /**
+   * True once every informer has listed and is watching, or has been told it
+   * may not (a forbidden kind is shown as such; it does not hold the rest up).
+   */
   synced(): boolean {
-    return this.informers.every((i) => i.status.state === 'synced');
+    return this.informers.every(
+      (i) => i.status.state === 'synced' || i.status.state === 'forbidden',
+    );
+  }
+
+  /** One line per kind for the startup report: what the credentials can read. */
+  readableReport(): string[] {
+    return this.informers.map((i) =>
+      i.status.state === 'synced'
+        ? `  ${i.kind}: readable (${i.count})`
+        : `  ${i.kind}: ${i.status.state}${i.status.message ? ` - ${i.status.message}` : ''}`,
+    );
   }
 
   status(): SourceStatus {
