@@ -6,6 +6,8 @@ export interface CliOptions {
   scenario: string;
   kubeconfigOut: string;
   readyDelayMs?: number;
+  probeDelayScale?: number;
+  churn?: number;
   verbose: boolean;
   help: boolean;
 }
@@ -20,9 +22,14 @@ libraries read like a real cluster. It writes a kubeconfig for itself.
 
 Options:
   --port N              port to listen on, 0 = any free port (default ${DEFAULT_PORT})
-  --scenario NAME       ${SCENARIOS.join(' | ')}, or a path to a YAML file (default demo)
-  --kubeconfig-out FILE where to write the kubeconfig (default ${DEFAULT_KUBECONFIG})
+  --scenario NAME       ${SCENARIOS.join(' | ')}, scale:<services>x<pods> (e.g. scale:1000x10),
+                        a scenario YAML file, or a folder/file of manifests applied like kubectl apply -f
+                        (default demo)
+  --kubeconfig-out FILE where to write the kubeconfig (default ${DEFAULT_KUBECONFIG});
+                        also --write-kubeconfig FILE
   --ready-delay MS      how long pods take to become ready (default 300)
+  --probe-delay-scale X readiness probes' initialDelaySeconds count X times (default 0 = ignored)
+  --churn RATE          random scale/restart/pod-kill/service-edit changes per second (default off)
   --verbose             log every request
   --help                show this help
 `;
@@ -40,6 +47,17 @@ function integer(flag: string, text: string | undefined, min: number, max: numbe
       `${flag} needs a number, got ${text === undefined ? 'nothing' : `"${text}"`}`,
     );
   const n = Number(text);
+  if (n < min || n > max)
+    throw new UsageError(`${flag} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function decimal(flag: string, text: string | undefined, min: number, max: number): number {
+  const n = Number(text);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(n))
+    throw new UsageError(
+      `${flag} needs a number, got ${text === undefined ? 'nothing' : `"${text}"`}`,
+    );
   if (n < min || n > max)
     throw new UsageError(`${flag} must be between ${min} and ${max}, got ${n}`);
   return n;
@@ -72,10 +90,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         opts.scenario = value();
         break;
       case '--kubeconfig-out':
+      case '--write-kubeconfig':
         opts.kubeconfigOut = value();
         break;
       case '--ready-delay':
         opts.readyDelayMs = integer(flag, value(), 0, 3_600_000);
+        break;
+      case '--probe-delay-scale':
+        opts.probeDelayScale = decimal(flag, value(), 0, 1000);
+        break;
+      case '--churn':
+        opts.churn = decimal(flag, value(), 0.001, 10_000);
         break;
       case '--verbose':
         opts.verbose = true;

@@ -22,12 +22,15 @@ async function main(): Promise<number> {
   }
   const kubeconfigPath = resolve(process.cwd(), opts.kubeconfigOut);
   let sim;
+  const started = Date.now();
   try {
     sim = await startSimCluster({
       port: opts.port,
       scenario: opts.scenario,
       kubeconfigPath,
       readyDelayMs: opts.readyDelayMs,
+      probeDelayScale: opts.probeDelayScale,
+      churn: opts.churn,
       logRequests: opts.verbose,
       log: (line) => console.error(line),
     });
@@ -41,7 +44,13 @@ async function main(): Promise<number> {
     else console.error(`portolan-sim: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  console.log(`portolan-sim: scenario "${sim.scenario}" serving the Kubernetes API at ${sim.url}`);
+  const loaded = Date.now() - started;
+  await sim.idle(600_000).catch(() => undefined);
+  console.log(
+    `portolan-sim: scenario "${sim.scenario}" serving the Kubernetes API at ${sim.url} (loaded in ${loaded} ms, settled in ${Date.now() - started} ms, rss ${Math.round(process.memoryUsage().rss / 1048576)} MiB)`,
+  );
+  if (opts.churn) console.log(`churn: ${opts.churn} changes/s`);
+  console.log('faults: POST JSON to /sim/faults, e.g. {"failLists": 3} or {"closeWatches": true}');
   console.log(`kubeconfig written to ${kubeconfigPath}`);
   console.log(`try:  KUBECONFIG=${kubeconfigPath} kubectl get svc -A`);
   console.log('Ctrl-C stops it.');

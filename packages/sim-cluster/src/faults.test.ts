@@ -50,12 +50,14 @@ describe('fault injection', () => {
   it('restarts on the same port keeping the data', async () => {
     sim = await startTestCluster();
     sim.create(pod('kept'));
-    const w = await openWatch(sim, '/api/v1/pods?watch=1');
+    await sim.idle();
+    const watch = await fetch(`${sim.url}/api/v1/pods?watch=1`);
+    const drained = watch.text();
     await sim.faults.restart();
-    await w.ended;
+    expect(await drained).toContain('"kept"');
     const res = await fetch(`${sim.url}/api/v1/namespaces/default/pods`);
-    const list = { body: (await res.json()) as { items: { metadata: { name: string } }[] } };
-    expect(list.body.items.map((p) => p.metadata.name)).toEqual(['kept']);
+    const list = (await res.json()) as { items: { metadata: { name: string } }[] };
+    expect(list.items.map((p) => p.metadata.name)).toEqual(['kept']);
   });
 
   it('denies a restricted user with a 403 Status like the real authorizer', async () => {

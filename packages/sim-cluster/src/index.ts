@@ -19,3 +19,4 @@ export type {
   ManifestError,
   ManifestSource,
 } from './manifests.js';
+export type { ChurnAction, ChurnOptions, ChurnStats } from './churn.js';

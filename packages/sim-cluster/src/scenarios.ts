@@ -11,6 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { ApiError } from './errors.js';
+import { parseScale, scaleObjects } from './scenario-scale.js';
 import { applyManifests, readManifests, type Manifest } from './manifests.js';
 import type { Registry } from './registry.js';
 import { findByKind } from './resources.js';
@@ -39,7 +40,7 @@ interface ScenarioHeader {
 export class UnknownScenarioError extends Error {
   constructor(readonly scenario: string) {
     super(
-      `unknown scenario "${scenario}": valid scenarios are ${SCENARIOS.join(', ')} (or a path to a .yaml file)`,
+      `unknown scenario "${scenario}": valid scenarios are ${SCENARIOS.join(', ')}, scale:<services>x<pods> (or a path to a .yaml file or a folder of manifests)`,
     );
     this.name = 'UnknownScenarioError';
   }
@@ -54,6 +55,15 @@ export function scenarioFile(nameOrPath: string): string {
 }
 
 export function loadScenario(nameOrPath: string, seen: readonly string[] = []): Scenario {
+  const scale = parseScale(nameOrPath);
+  if (scale) {
+    const base = loadScenario('empty');
+    return {
+      name: nameOrPath,
+      description: `${scale.services} Services with ${scale.pods} pods each`,
+      objects: [...base.objects, ...scaleObjects(scale.services, scale.pods)],
+    };
+  }
   const file = scenarioFile(nameOrPath);
   if (seen.includes(file)) throw new Error(`scenario ${nameOrPath} includes itself`);
   if (statSync(file).isDirectory() || !hasHeader(file)) {

@@ -24,6 +24,7 @@ import { GarbageCollector } from './controllers/garbage-collector.js';
 import { OwnerIndex } from './controllers/owner-index.js';
 import { ReplicaSetController } from './controllers/replicasets.js';
 import { StatefulSetController } from './controllers/statefulsets.js';
+import { Churn } from './churn.js';
 import { Faults } from './faults.js';
 import { applyManifests } from './manifests.js';
 import type { SimCluster, SimClusterOptions } from './sim-types.js';
@@ -118,7 +119,9 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     new IngressStatusController(registry, onError('ingress-controller')),
     new NamespaceController(registry, onError('namespace-controller')),
   ];
+  const churn = new Churn(registry, (err) => log(`warning: churn: ${String(err)}`));
   const stopControllers = () => {
+    churn.stop();
     controllers.forEach((c) => c.stop());
     owners.unsubscribe();
   };
@@ -177,6 +180,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   };
   if (options.kubeconfigPath) writeKubeconfig(options.kubeconfigPath, kubeconfig);
 
+  if (options.churn) churn.start({ rate: options.churn, seed: options.seed });
   let closed: Promise<void> | undefined;
   return {
     url,
@@ -202,6 +206,11 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       registry.delete(kind(ref.apiVersion, ref.kind), ref.namespace, ref.name, opts),
     resourceVersion: () => store.resourceVersion,
     closeWatches: () => watches.closeAll(),
+    churn: {
+      start: (opts) => churn.start(opts),
+      stop: () => churn.stop(),
+      stats: () => churn.stats(),
+    },
     faults: {
       state: () => ({ ...faults.state }),
       apply: (request) => faults.apply(request),

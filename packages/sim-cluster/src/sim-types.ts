@@ -1,4 +1,5 @@
 /** The options and the handle of a simulated cluster. */
+import type { ChurnOptions, ChurnStats } from './churn.js';
 import type { FaultRequest, FaultState } from './faults.js';
 import type { ApplyResult, Manifest } from './manifests.js';
 import type { SimUser } from './rbac.js';
@@ -51,6 +52,8 @@ export interface SimClusterOptions {
    * false reproduces that, for testing clients that must not rely on them.
    */
   listItemTypeMeta?: boolean;
+  /** Start the churn generator at this many changes per second (default: off). */
+  churn?: number;
   /** Extra kubeconfig users with their own tokens, denied some resources (see rbac.ts). */
   users?: SimUser[];
 }
@@ -91,6 +94,12 @@ export interface SimCluster {
    * one object's error does not stop the others. See `readManifests`.
    */
   applyManifests(objects: readonly Manifest[]): Promise<ApplyResult>;
+  /** The churn generator (random scale/restart/kill/edit at a rate); see churn.ts. */
+  churn: {
+    start(options?: ChurnOptions): void;
+    stop(): void;
+    stats(): ChurnStats;
+  };
   /** Fault injection (also over HTTP at `/sim/faults`); see faults.ts. */
   faults: {
     state(): FaultState;

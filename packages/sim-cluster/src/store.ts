@@ -41,6 +41,8 @@ export function objectKey(namespace: string | undefined, name: string): string {
 
 export class Store {
   private readonly data = new Map<string, Map<string, StoredObject>>();
+  /** The same objects by resource, then namespace ('' for cluster-scoped), then name. */
+  private readonly byNamespace = new Map<string, Map<string, Map<string, StoredObject>>>();
   private readonly listeners = new Set<Listener>();
   private readonly queue: StoreEvent[] = [];
   private dispatching = false;
@@ -75,11 +77,14 @@ export class Store {
 
   /** Objects of a kind, in key order (namespace, then name) as etcd lists them. */
   list(r: ResourceType, namespace?: string): StoredObject[] {
-    const out: StoredObject[] = [];
-    for (const obj of this.bucket(r).values()) {
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
-    }
-    return out.sort((a, b) => compareKeys(a, b));
+    return [...this.each(r, namespace)].sort((a, b) => compareKeys(a, b));
+  }
+
+  /** Objects of a kind (in one namespace), unordered: for controllers, without list's sort. */
+  each(r: ResourceType, namespace?: string): IterableIterator<StoredObject> {
+    if (namespace === undefined) return this.bucket(r).values();
+    const ns = this.byNamespace.get(resourceKey(r))?.get(r.namespaced ? namespace : '');
+    return (ns ?? new Map<string, StoredObject>()).values();
   }
 
   count(r: ResourceType): number {
@@ -92,6 +97,7 @@ export class Store {
     if (bucket.has(key)) throw alreadyExists(r, obj.metadata.name);
     const stored = this.stamp(obj);
     bucket.set(key, stored);
+    this.nsBucket(r, stored).set(stored.metadata.name, stored);
     this.emit({ type: 'ADDED', resource: r, object: stored, rv: this.rv });
     return stored;
   }
@@ -103,6 +109,7 @@ export class Store {
     if (!previous) throw notFound(r, obj.metadata.name);
     const stored = this.stamp(obj);
     bucket.set(key, stored);
+    this.nsBucket(r, stored).set(stored.metadata.name, stored);
     this.emit({ type: 'MODIFIED', resource: r, object: stored, previous, rv: this.rv });
     return stored;
   }
@@ -113,6 +120,7 @@ export class Store {
     const previous = bucket.get(key);
     if (!previous) throw notFound(r, name);
     bucket.delete(key);
+    this.nsBucket(r, previous).delete(previous.metadata.name);
     const stored = this.stamp(previous);
     this.emit({ type: 'DELETED', resource: r, object: stored, previous, rv: this.rv });
     return stored;
@@ -149,6 +157,16 @@ export class Store {
       bucket = new Map();
       this.data.set(key, bucket);
     }
+    return bucket;
+  }
+
+  private nsBucket(r: ResourceType, obj: StoredObject): Map<string, StoredObject> {
+    const key = resourceKey(r);
+    let byNs = this.byNamespace.get(key);
+    if (!byNs) this.byNamespace.set(key, (byNs = new Map()));
+    const ns = r.namespaced ? (obj.metadata.namespace ?? '') : '';
+    let bucket = byNs.get(ns);
+    if (!bucket) byNs.set(ns, (bucket = new Map()));
     return bucket;
   }
 

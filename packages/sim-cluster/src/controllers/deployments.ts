@@ -73,7 +73,13 @@ export class DeploymentController extends OwnerController {
     const all = (this.owned(d, R.replicaSets) as RS[]).filter(
       (rs) => !rs.metadata.deletionTimestamp,
     );
-    let next = all.find((rs) => jsonEqual(withoutHash(rs.spec?.template), spec.template));
+    // The hash label names the template; compare templates only when it matches (collisions).
+    const hash = templateHash(spec.template);
+    let next = all.find(
+      (rs) =>
+        rs.metadata.labels?.[HASH_LABEL] === hash &&
+        jsonEqual(withoutHash(rs.spec?.template), spec.template),
+    );
     const olds = all
       .filter((rs) => rs !== next)
       .sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1));

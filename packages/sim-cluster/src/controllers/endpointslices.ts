@@ -21,6 +21,7 @@ import {
   serviceSelector,
   type DesiredSlice,
 } from './endpointslice-desired.js';
+import { PodLabelIndex } from './pod-labels.js';
 import { WorkQueue, type Controller } from './workqueue.js';
 
 type Slice = EndpointSlice & StoredObject;
@@ -30,11 +31,14 @@ export class EndpointSliceController implements Controller {
   private readonly queue: WorkQueue;
   private readonly unsubscribe: () => void;
 
+  private readonly pods: PodLabelIndex;
+
   constructor(
     private readonly registry: Registry,
     onError: (err: unknown, key: string) => void,
     private readonly maxEndpointsPerSlice = 100,
   ) {
+    this.pods = new PodLabelIndex(registry.store);
     this.queue = new WorkQueue((key) => this.reconcile(key), onError);
     this.unsubscribe = registry.store.subscribe((e) => this.observe(e));
   }
@@ -45,6 +49,7 @@ export class EndpointSliceController implements Controller {
 
   stop(): void {
     this.unsubscribe();
+    this.pods.unsubscribe();
     this.queue.stop();
   }
 
@@ -54,13 +59,13 @@ export class EndpointSliceController implements Controller {
       this.queue.add(objectKey(e.object.metadata.namespace, e.object.metadata.name));
     } else if (e.resource === R.pods) {
       const versions = [e.object, e.previous].filter((p): p is StoredObject => p !== undefined);
-      for (const svc of store.list(R.services, e.object.metadata.namespace) as Service[]) {
+      for (const svc of store.each(R.services, e.object.metadata.namespace) as Iterable<Service>) {
         const sel = serviceSelector(svc);
         if (sel && versions.some((p) => matchesMap(sel, p.metadata.labels)))
           this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''));
       }
     } else if (e.resource === R.nodes) {
-      for (const svc of store.list(R.services) as Service[]) {
+      for (const svc of store.each(R.services) as Iterable<Service>) {
         if (serviceSelector(svc))
           this.queue.add(objectKey(svc.metadata.namespace, svc.metadata.name ?? ''));
       }
@@ -76,7 +81,7 @@ export class EndpointSliceController implements Controller {
     const [namespace = '', name = ''] = key.split('/');
     const { store } = this.registry;
     const svc = store.get(R.services, namespace, name) as (Service & StoredObject) | undefined;
-    const existing = (store.list(R.endpointSlices, namespace) as Slice[]).filter((s) => {
+    const existing = ([...store.each(R.endpointSlices, namespace)] as Slice[]).filter((s) => {
       const labels = s.metadata.labels ?? {};
       return labels[SERVICE_NAME_LABEL] === name && labels[MANAGED_BY_LABEL] === MANAGED_BY;
     });
@@ -85,7 +90,7 @@ export class EndpointSliceController implements Controller {
       const nodes = new Map((store.list(R.nodes) as Node[]).map((n) => [n.metadata.name ?? '', n]));
       desired = desiredSlices(
         svc,
-        store.list(R.pods, namespace) as Pod[],
+        this.pods.matching(namespace, serviceSelector(svc) ?? {}) as Pod[],
         nodes,
         this.maxEndpointsPerSlice,
       );

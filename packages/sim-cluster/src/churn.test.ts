@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestCluster } from '../test/helpers.js';
+import type { SimCluster } from './index.js';
+
+describe('scale scenario and churn', () => {
+  let sim: SimCluster;
+  afterEach(() => sim.close());
+
+  it('scale:20x3 makes 20 Deployments and Services with 3 ready endpoints each', async () => {
+    sim = await startTestCluster({ scenario: 'scale:20x3' });
+    await sim.idle(20_000);
+    const services = sim.list('v1', 'Service').filter((s) => s.metadata.namespace === 'scale-000');
+    expect(services).toHaveLength(20);
+    expect(services.filter((s) => (s.spec as { type: string }).type === 'NodePort')).toHaveLength(
+      1,
+    );
+    const ready = sim
+      .list('discovery.k8s.io/v1', 'EndpointSlice', 'scale-000')
+      .flatMap((s) => s.endpoints as { conditions: { ready: boolean } }[])
+      .filter((e) => e.conditions.ready);
+    expect(ready).toHaveLength(60);
+  });
+
+  it('churn scales, restarts, kills pods and edits Services, and the cluster keeps converging', async () => {
+    sim = await startTestCluster({ scenario: 'scale:5x2' });
+    await sim.idle();
+    const before = sim.resourceVersion();
+    sim.churn.start({ rate: 200, seed: 7 });
+    await new Promise((r) => setTimeout(r, 300));
+    sim.churn.stop();
+    const stats = sim.churn.stats();
+    expect(stats.running).toBe(false);
+    expect(Object.values(stats.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
+    expect(stats.counts.killPod).toBeGreaterThan(0);
+    await sim.idle(20_000);
+    expect(sim.resourceVersion()).toBeGreaterThan(before);
+    for (const d of sim.list('apps/v1', 'Deployment', 'scale-000')) {
+      const want = (d.spec as { replicas: number }).replicas;
+      expect(d.status).toMatchObject({
+        replicas: want,
+        readyReplicas: want,
+        updatedReplicas: want,
+      });
+    }
+  });
+});
