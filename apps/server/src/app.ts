@@ -24,6 +24,8 @@ export interface AppOptions {
   webDir?: string;
   logger?: boolean;
   heartbeatMs?: number;
+  /** Host names besides the loopback ones that requests may name. */
+  allowedHosts?: string[];
 }
 
 const SECURITY_HEADERS = {
@@ -41,6 +43,20 @@ export function defaultWebDir(): string {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { source } = opts;
   const app = Fastify({ logger: opts.logger ?? false });
+  // DNS rebinding: a page on evil.example whose name resolves to 127.0.0.1
+  // must not read the dashboard. Only loopback names (and configured ones) pass.
+  const allowedHosts = new Set(['localhost', '127.0.0.1', '[::1]', ...(opts.allowedHosts ?? [])]);
+  app.addHook('onRequest', async (req, reply) => {
+    const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+    if (!allowedHosts.has(host)) {
+      return reply
+        .code(403)
+        .type('text/plain')
+        .send(
+          `Portolan refuses requests for host "${host}": it answers only to ${[...allowedHosts].join(', ')} (a guard against DNS rebinding).`,
+        );
+    }
+  });
   app.addHook('onSend', async (_req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
   });

@@ -47,6 +47,8 @@ export class KindInformer {
   malformed = 0;
   handlerErrors = 0;
   restarts = 0;
+  /** Full lists done (the first one, then every relist after a 410 or an expired continue token). */
+  lists = 0;
   private attempts = 0;
   private readonly backoff: typeof BACKOFF;
   private timer: NodeJS.Timeout | undefined;
@@ -134,6 +136,7 @@ export class KindInformer {
 
   /** Paginated list of slim objects, as client-node's listFn. */
   private async list(): Promise<{ metadata: { resourceVersion: string }; items: SlimObject[] }> {
+    this.lists++;
     const items: SlimObject[] = [];
     let resourceVersion = '';
     let cont: string | undefined;
@@ -185,7 +188,10 @@ export class KindInformer {
       err instanceof ApiStatusError ? err.statusCode : (err as { statusCode?: number }).statusCode;
     let delay: number;
     if (status === 403) {
-      this.setState('forbidden', `not allowed to list/watch ${KIND_PATHS[this.kind].split('/').pop()}: ${e.message}`);
+      this.setState(
+        'forbidden',
+        `not allowed to list/watch ${KIND_PATHS[this.kind].split('/').pop()}: ${e.message}`,
+      );
       delay = this.backoff.forbiddenMs;
     } else {
       this.setState(status === 401 ? 'error' : 'reconnecting', e.message);

@@ -79,11 +79,19 @@ export class ClusterSource {
   }
 
   /** Counters for /api/status: nothing swallowed. */
-  counters(): Record<string, { malformed: number; handlerErrors: number; restarts: number }> {
+  counters(): Record<
+    string,
+    { malformed: number; handlerErrors: number; restarts: number; lists: number }
+  > {
     return Object.fromEntries(
       this.informers.map((i) => [
         i.kind,
-        { malformed: i.malformed, handlerErrors: i.handlerErrors, restarts: i.restarts },
+        {
+          malformed: i.malformed,
+          handlerErrors: i.handlerErrors,
+          restarts: i.restarts,
+          lists: i.lists,
+        },
       ]),
     );
   }

@@ -109,12 +109,14 @@ describe('resilience under faults', () => {
       source.hub.flush();
       return { ...source.hub.engine.graph(), revision: 0 };
     };
+    const convergeStart = Date.now();
     const end = Date.now() + 20_000;
     while (
       Date.now() < end &&
       !(source.synced() && JSON.stringify(actual()) === JSON.stringify(expected()))
     )
       await sleep(100);
+    const convergeMs = Date.now() - convergeStart;
     expect(source.synced()).toBe(true);
     const a = actual();
     const e = expected();
@@ -128,6 +130,12 @@ describe('resilience under faults', () => {
     );
     expect(kinds.restart).toBe(1);
     const restarts = Object.values(source.counters()).reduce((n, c) => n + c.restarts, 0);
+    const relists = Object.values(source.counters()).reduce((n, c) => n + c.lists - 1, 0);
+    console.log(
+      `chaos: ${Object.values(kinds).reduce((n, k) => n + k, 0)} faults injected (${JSON.stringify(kinds)}), ` +
+        `${changes} churn changes, ${restarts} informer reconnects after errors, ${relists} relists, ` +
+        `converged ${convergeMs} ms after the last fault; graph ${a.nodes.length} nodes / ${a.edges.length} edges equals a fresh list's`,
+    );
     // Each fault may cost every one of the 7 informers a reconnect or two; never a storm.
     expect(restarts).toBeLessThan(100 * 7 * 2);
     expect(
