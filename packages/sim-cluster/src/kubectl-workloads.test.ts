@@ -153,6 +153,11 @@ describe.skipIf(!KUBECTL)('real kubectl with workloads', () => {
     );
     const err = await kubectl('apply', '-f', bad).catch((e: { stderr: string }) => e.stderr);
     expect(err).toContain('strict decoding error: unknown field "selector"');
+    expect(await kubectl('delete', 'rs', '-n', 'web', '--all', '--cascade=orphan')).toMatch(
+      /deleted/,
+    );
+    await sim.idle();
+    expect(sim.list('v1', 'Pod', 'web').length).toBe(5);
     expect(await kubectl('delete', 'cm', '-n', 'web', '-l', 'app=frontend')).toBe(
       'configmap "settings" deleted\n',
     );

@@ -146,6 +146,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       watches,
       faults,
       users,
+      orphan: (uid) => gc.orphan(uid),
       token,
       serverAddress: () => address,
       listItemTypeMeta: options.listItemTypeMeta ?? true,

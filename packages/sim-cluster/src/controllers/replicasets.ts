@@ -9,8 +9,10 @@ import { R, type ResourceType } from '../resources.js';
 import type { StoredObject } from '../types.js';
 import { OwnerController } from './owned.js';
 import type { OwnerIndex } from './owner-index.js';
+import { matchesSelector, type LabelSelectorObject } from '../label-selector.js';
 import {
   deletionOrder,
+  ownerRef,
   isActive,
   isReady,
   podFromTemplate,
@@ -46,6 +48,7 @@ export class ReplicaSetController extends OwnerController {
         });
     let active = pods.filter(isActive);
     const want = spec.replicas ?? 1;
+    if (active.length < want) active.push(...this.adopt(rs, want - active.length));
     if (active.length < want) {
       for (let i = active.length; i < want; i++) {
         const pod = podFromTemplate(this.kind, rs, spec.template, {});
@@ -72,5 +75,29 @@ export class ReplicaSetController extends OwnerController {
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'])
       if (status[k] === 0) delete status[k];
     this.registry.writeStatus(this.kind, rs, status);
+  }
+
+  /** Orphaned active pods the selector matches become this ReplicaSet's, as upstream adopts them. */
+  private adopt(rs: StoredObject, max: number): SimPod[] {
+    const sel = (rs.spec as { selector?: unknown } | undefined)?.selector;
+    const matches = (labels: Record<string, string> | undefined) =>
+      this.kind === R.replicaSets
+        ? matchesSelector(sel as LabelSelectorObject, labels)
+        : Object.entries((sel ?? {}) as Record<string, string>).every(
+            ([k, v]) => labels?.[k] === v,
+          );
+    const adopted: SimPod[] = [];
+    for (const pod of this.registry.store.each(R.pods, rs.metadata.namespace) as Iterable<SimPod>) {
+      if (adopted.length >= max) break;
+      if (!isActive(pod) || pod.metadata.ownerReferences?.some((o) => o.controller)) continue;
+      if (!matches(pod.metadata.labels)) continue;
+      const next = structuredClone(pod);
+      next.metadata.ownerReferences = [
+        ...(next.metadata.ownerReferences ?? []),
+        ownerRef(this.kind, rs),
+      ];
+      adopted.push(this.registry.writeSystem(R.pods, next) as SimPod);
+    }
+    return adopted;
   }
 }

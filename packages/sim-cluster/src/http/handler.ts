@@ -31,6 +31,8 @@ import { toScale, writeScale } from './scale.js';
 export interface HandlerContext {
   registry: Registry;
   faults: Faults;
+  /** Remove an owner's references from its dependents (`propagationPolicy: Orphan`). */
+  orphan: (uid: string) => void;
   /** Extra users (see rbac.ts); the main token is allowed everything. */
   users: readonly SimUser[];
   watches: WatchHub;
@@ -129,6 +131,9 @@ async function handle(
       const preconditions = isPlainObject(opts.preconditions)
         ? (opts.preconditions as { uid?: string; resourceVersion?: string })
         : undefined;
+      const policy = q.get('propagationPolicy') ?? opts.propagationPolicy;
+      if (policy === 'Orphan')
+        ctx.orphan(ctx.registry.get(r.resource, r.namespace, r.name).metadata.uid);
       const obj = ctx.registry.delete(r.resource, r.namespace, r.name, {
         gracePeriodSeconds: grace,
         preconditions,
