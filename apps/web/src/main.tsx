@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
 import './styles/canvas.css';
+import './styles/theme-dark.css';
 import { App } from './App.js';
 import { startLayoutSync } from './layout/layout-sync.js';
 import { workerLayout } from './layout/layout-worker-client.js';

@@ -16,6 +16,7 @@ import { NamespaceLabels } from './NamespaceLabels.js';
 import { edgeTypes, nodeTypes } from './node-types.js';
 import { FIT_MAX_ZOOM } from './fit-viewport.js';
 import { FitView } from './FitView.js';
+import { useKeyboardNav } from './useKeyboardNav.js';
 
 /**
  * Above this many cards only those in view are mounted (React Flow's culling).
@@ -32,8 +33,9 @@ export function Canvas() {
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     for (const c of changes) if (c.type === 'select' && c.selected) selectNode(c.id);
   }, []);
+  const onKeyDown = useKeyboardNav(nodes);
   return (
-    <div className="pn-canvas">
+    <div className="pn-canvas" onKeyDownCapture={onKeyDown}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -52,7 +54,7 @@ export function Canvas() {
         defaultViewport={{ x: 24, y: 48, zoom: FIT_MAX_ZOOM }}
         deleteKeyCode={null}
       >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d5d9e0" />
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--pn-border)" />
         <Controls showInteractive={false} position="bottom-left" />
         <NamespaceLabels nodes={nodes} />
         <LaneHeaders />

@@ -1,6 +1,8 @@
 import { requestTidy } from '../store/layout-actions.js';
 import { ChangeTicker } from './ChangeTicker.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
+import { ExportMenu } from './ExportMenu.js';
+import { ThemeToggle } from './ThemeToggle.js';
 import { FindingsCount } from './FindingsCount.js';
 import { KindStates } from './KindStates.js';
 import { SourceInfo } from './SourceInfo.js';
@@ -15,6 +17,8 @@ export function Header() {
       <FindingsCount />
       <ChangeTicker />
       <span className="pn-spacer" />
+      <ExportMenu />
+      <ThemeToggle />
       <button
         type="button"
         className="pn-button"
