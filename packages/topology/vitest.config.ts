@@ -9,5 +9,5 @@ export default defineConfig({
       externalConditions: ['source'],
     },
   },
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000 },
 });
