@@ -99,16 +99,15 @@ export class Churn {
     r: ResourceType,
     filter: (o: StoredObject) => boolean = () => true,
   ): StoredObject | undefined {
-    const candidates = this.registry.store
-      .list(r)
-      .filter(
-        (o) =>
-          !o.metadata.deletionTimestamp &&
-          (this.namespaces
-            ? this.namespaces.includes(o.metadata.namespace ?? '')
-            : o.metadata.namespace !== 'kube-system') &&
-          filter(o),
-      );
+    // Unsorted (no full list sort per tick); the seeded choice still repeats for the same store.
+    const candidates = [...this.registry.store.each(r)].filter(
+      (o) =>
+        !o.metadata.deletionTimestamp &&
+        (this.namespaces
+          ? this.namespaces.includes(o.metadata.namespace ?? '')
+          : o.metadata.namespace !== 'kube-system') &&
+        filter(o),
+    );
     return candidates[Math.floor(this.random() * candidates.length)];
   }
 

@@ -14,6 +14,7 @@ describe('portolan-sim arguments', () => {
       scenario: 'demo',
       kubeconfigOut: DEFAULT_KUBECONFIG,
       verbose: false,
+      tls: false,
       help: false,
     });
     expect(
@@ -25,15 +26,23 @@ describe('portolan-sim arguments', () => {
         'k.yaml',
         '--ready-delay=0',
         '--verbose',
+        '--churn',
+        '2.5',
+        '--probe-delay-scale=0.1',
+        '--tls',
       ]),
     ).toEqual({
       port: 0,
       scenario: 'empty',
       kubeconfigOut: 'k.yaml',
       readyDelayMs: 0,
+      churn: 2.5,
+      probeDelayScale: 0.1,
       verbose: true,
+      tls: true,
       help: false,
     });
+    expect(parseArgs(['--write-kubeconfig', 'x.yaml']).kubeconfigOut).toBe('x.yaml');
     expect(parseArgs(['--help']).help).toBe(true);
   });
 

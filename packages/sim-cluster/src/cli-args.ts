@@ -8,6 +8,7 @@ export interface CliOptions {
   readyDelayMs?: number;
   probeDelayScale?: number;
   churn?: number;
+  tls: boolean;
   verbose: boolean;
   help: boolean;
 }
@@ -30,6 +31,7 @@ Options:
   --ready-delay MS      how long pods take to become ready (default 300)
   --probe-delay-scale X readiness probes' initialDelaySeconds count X times (default 0 = ignored)
   --churn RATE          random scale/restart/pod-kill/service-edit changes per second (default off)
+  --tls                 serve HTTPS with a CA of its own (in the kubeconfig)
   --verbose             log every request
   --help                show this help
 `;
@@ -69,6 +71,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     scenario: 'demo',
     kubeconfigOut: DEFAULT_KUBECONFIG,
     verbose: false,
+    tls: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -101,6 +104,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--churn':
         opts.churn = decimal(flag, value(), 0.001, 10_000);
+        break;
+      case '--tls':
+        opts.tls = true;
         break;
       case '--verbose':
         opts.verbose = true;

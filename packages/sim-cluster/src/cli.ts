@@ -31,6 +31,7 @@ async function main(): Promise<number> {
       readyDelayMs: opts.readyDelayMs,
       probeDelayScale: opts.probeDelayScale,
       churn: opts.churn,
+      tls: opts.tls,
       logRequests: opts.verbose,
       log: (line) => console.error(line),
     });

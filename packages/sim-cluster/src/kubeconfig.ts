@@ -17,13 +17,24 @@ export function kubeconfigYaml(
   token: string,
   namespace = 'default',
   extraUsers: readonly { name: string; token: string }[] = [],
+  caPem?: string,
 ): string {
   const extra = extraUsers.map((u) => ({ ...u, id: `${SIM_NAME}-${u.name}` }));
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     preferences: {},
-    clusters: [{ name: SIM_NAME, cluster: { server: url, 'insecure-skip-tls-verify': true } }],
+    clusters: [
+      {
+        name: SIM_NAME,
+        cluster: caPem
+          ? {
+              server: url,
+              'certificate-authority-data': Buffer.from(caPem, 'utf8').toString('base64'),
+            }
+          : { server: url, 'insecure-skip-tls-verify': true },
+      },
+    ],
     users: [
       { name: SIM_NAME, user: { token } },
       ...extra.map((u) => ({ name: u.id, user: { token: u.token } })),

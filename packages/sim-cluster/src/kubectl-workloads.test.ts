@@ -169,3 +169,27 @@ describe.skipIf(!KUBECTL)('real kubectl with workloads', () => {
     expect(sim.list('v1', 'Pod', 'web')).toEqual([]);
   });
 });
+
+describe.skipIf(!KUBECTL)('real kubectl over TLS with the simulator CA', () => {
+  it('verifies the server certificate from certificate-authority-data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-kubectl-tls-'));
+    const sim = await startSimCluster({
+      scenario: 'empty',
+      tls: true,
+      kubeconfigPath: join(dir, 'kubeconfig.yaml'),
+    });
+    try {
+      expect(sim.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(sim.kubeconfig).toContain('certificate-authority-data');
+      expect(sim.kubeconfig).not.toContain('insecure-skip-tls-verify');
+      const env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig.yaml'), HOME: dir };
+      const out = await run(KUBECTL as string, ['get', 'nodes', '-o', 'name'], {
+        env,
+        timeout: 20_000,
+      });
+      expect(out.stdout).toContain('node/portolan-worker');
+    } finally {
+      await sim.close();
+    }
+  });
+});

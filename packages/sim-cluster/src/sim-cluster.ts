@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { EndpointSliceController } from './controllers/endpointslices.js';
 import { IngressStatusController } from './controllers/ingress-status.js';
@@ -26,6 +27,7 @@ import { ReplicaSetController } from './controllers/replicasets.js';
 import { StatefulSetController } from './controllers/statefulsets.js';
 import { Churn } from './churn.js';
 import { Faults } from './faults.js';
+import { makeTls } from './tls.js';
 import { applyManifests } from './manifests.js';
 import type { SimCluster, SimClusterOptions } from './sim-types.js';
 import { applyScenario, loadScenario } from './scenarios.js';
@@ -140,19 +142,21 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const users = options.users ?? [];
   const token = options.token ?? randomBytes(24).toString('hex');
   let address = '127.0.0.1:0';
-  const server = createServer(
-    createHandler({
-      registry,
-      watches,
-      faults,
-      users,
-      orphan: (uid) => gc.orphan(uid),
-      token,
-      serverAddress: () => address,
-      listItemTypeMeta: options.listItemTypeMeta ?? true,
-      log: options.logRequests ? log : undefined,
-    }),
-  );
+  const tls = options.tls ? makeTls() : undefined;
+  const handler = createHandler({
+    registry,
+    watches,
+    faults,
+    users,
+    orphan: (uid) => gc.orphan(uid),
+    token,
+    serverAddress: () => address,
+    listItemTypeMeta: options.listItemTypeMeta ?? true,
+    log: options.logRequests ? log : undefined,
+  });
+  const server: Server = tls
+    ? createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, handler)
+    : createServer(handler);
   try {
     applyScenario(registry, scenario, (line) => log(`warning: ${line}`));
   } catch (err) {
@@ -167,8 +171,8 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     throw err;
   }
   address = `127.0.0.1:${port}`;
-  const url = `http://${address}`;
-  const kubeconfig = kubeconfigYaml(url, token, 'default', users);
+  const url = `${tls ? 'https' : 'http'}://${address}`;
+  const kubeconfig = kubeconfigYaml(url, token, 'default', users, tls?.caPem);
   restart = async () => {
     // Watches end cleanly, idle connections close, the rest are cut shortly after.
     watches.closeAll();
@@ -186,6 +190,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   return {
     url,
     kubeconfig,
+    caPem: tls?.caPem,
     kubeconfigPath: options.kubeconfigPath,
     port,
     token,

@@ -54,6 +54,8 @@ export interface SimClusterOptions {
   listItemTypeMeta?: boolean;
   /** Start the churn generator at this many changes per second (default: off). */
   churn?: number;
+  /** Serve HTTPS with a CA of its own (in the kubeconfig as certificate-authority-data). Default false. */
+  tls?: boolean;
   /** Extra kubeconfig users with their own tokens, denied some resources (see rbac.ts). */
   users?: SimUser[];
 }
@@ -69,6 +71,8 @@ export interface SimCluster {
   url: string;
   /** Kubeconfig YAML text. */
   kubeconfig: string;
+  /** The CA certificate (PEM) when serving TLS. */
+  caPem?: string;
   kubeconfigPath?: string;
   port: number;
   token: string;
