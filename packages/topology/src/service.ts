@@ -503,6 +503,7 @@ function policyVerdicts(
     ((type === 'NodePort' || type === 'LoadBalancer') &&
       svc.spec.ports.some((p) => p.nodePort !== undefined)) ||
     svc.spec.externalIPs.length > 0;
+  if (exposed && svc.spec.externalTrafficPolicy !== 'Local') snatFinding(store, svc, b);
   const sources = trafficSources(store, svc, exposed, behindIngress);
   if (sources.length === 0) return;
   const shutOut = new Map<string, { denied: Set<string>; reason: string; count: number }>();
@@ -537,6 +538,42 @@ function policyVerdicts(
       message: `NetworkPolicies stop ${source} from reaching any pod of Service ${ns}/${name} on ${[...e.denied].join(', ')}. ${e.reason} Add an ingress rule that allows this source, or remove the restriction.`,
       objects: [{ kind: 'Service', namespace: ns, name }],
       nodeIds: [ids.service(ns, name)],
+    });
+  }
+}
+
+/**
+ * The classic surprise: an ipBlock meant for external clients, on pods of a
+ * Service whose externalTrafficPolicy is Cluster. The pods see a node's IP
+ * (SNAT), so the rule never matches the client.
+ */
+function snatFinding(store: ObjectStore, svc: SlimService, b: ContributionBuilder): void {
+  const ns = svc.metadata.namespace ?? 'default';
+  const selected = svc.spec.selector ? store.podsMatching(ns, svc.spec.selector) : [];
+  const policies = new Map<string, string[]>();
+  for (const pod of selected) {
+    for (const p of store.policyIndex.selecting(pod, 'ingress')) {
+      const blocks = p.spec.ingress.flatMap((r) =>
+        (r.peers ?? []).flatMap((peer) => (peer.ipBlock ? [peer.ipBlock.cidr] : [])),
+      );
+      if (blocks.length) policies.set(objectKey(p), blocks);
+    }
+  }
+  for (const [policy, blocks] of policies) {
+    b.finding({
+      id: `NETPOL_IPBLOCK_SNAT:${ns}/${svc.metadata.name}:${policy}`,
+      code: 'NETPOL_IPBLOCK_SNAT',
+      severity: 'warning',
+      message: `NetworkPolicy ${policy} admits ipBlock ${blocks.join(', ')} into pods of Service ${ns}/${svc.metadata.name}, but the Service has externalTrafficPolicy: Cluster, so its pods see a node's IP (SNAT), not the client's: the rule cannot match external clients. Set externalTrafficPolicy: Local to keep client IPs, or allow the node IPs.`,
+      objects: [
+        { kind: 'Service', namespace: ns, name: svc.metadata.name },
+        {
+          kind: 'NetworkPolicy',
+          namespace: policy.split('/')[0] ?? ns,
+          name: policy.split('/')[1] ?? policy,
+        },
+      ],
+      nodeIds: [ids.service(ns, svc.metadata.name)],
     });
   }
 }

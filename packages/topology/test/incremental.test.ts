@@ -148,7 +148,7 @@ const policyArb = fc
     fc.constantFrom('Ingress', 'Egress', 'both'),
     labels,
     fc.constantFrom(8080, 'http', undefined),
-    fc.boolean(),
+    fc.constantFrom('namespace', 'pod', 'ipBlock'),
   )
   .map(([n, ns, sel, types, from, port, byNs]) =>
     slim({
@@ -160,9 +160,11 @@ const policyArb = fc
         ingress: [
           {
             from: [
-              byNs
+              byNs === 'namespace'
                 ? { namespaceSelector: { matchLabels: { team: 'a' } } }
-                : { podSelector: { matchLabels: from } },
+                : byNs === 'ipBlock'
+                  ? { ipBlock: { cidr: '198.51.100.0/24' } }
+                  : { podSelector: { matchLabels: from } },
             ],
             ports: port === undefined ? undefined : [{ port }],
           },

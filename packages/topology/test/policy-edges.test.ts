@@ -73,8 +73,18 @@ describe('verdicts on a Service -> pod edge', () => {
     });
   });
 
+  it('warns that an ipBlock cannot match clients under externalTrafficPolicy: Cluster', () => {
+    const g = buildGraph(loadYaml(cluster('Cluster', '{ ipBlock: { cidr: 198.51.100.0/24 } }')));
+    const f = g.findings.find((x) => x.code === 'NETPOL_IPBLOCK_SNAT');
+    expect(f?.message).toContain(
+      'NetworkPolicy shop/web-from admits ipBlock 198.51.100.0/24 into pods of Service shop/web',
+    );
+    expect(f?.message).toContain('the rule cannot match external clients');
+  });
+
   it('with externalTrafficPolicy: Local the client IP is kept and the ipBlock admits it', () => {
     const g = buildGraph(loadYaml(cluster('Local', '{ ipBlock: { cidr: 198.51.100.0/24 } }')));
+    expect(g.findings.some((x) => x.code === 'NETPOL_IPBLOCK_SNAT')).toBe(false);
     expect(edgePolicy(g)?.sources[0]).toMatchObject({ status: 'allowed', allowed: ['8080/TCP'] });
   });
 
