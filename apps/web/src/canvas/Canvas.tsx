@@ -17,23 +17,18 @@ import { edgeTypes, nodeTypes } from './node-types.js';
 import { FIT_MAX_ZOOM } from './fit-viewport.js';
 import { FitView } from './FitView.js';
 import { useKeyboardNav } from './useKeyboardNav.js';
-
-/**
- * Above this many cards only those in view are mounted (React Flow's culling).
- * Below it every card stays in the DOM, so assistive technology, keyboard
- * navigation and browser tests find every node, not only the visible ones.
- */
-const VIRTUALIZE_ABOVE = 300;
+import { useWindowedElements } from './useWindowedElements.js';
 
 export function Canvas() {
-  const { nodes, edges } = useFlowElements();
+  const all = useFlowElements();
+  const { nodes, edges } = useWindowedElements(all);
   const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_, n) => selectNode(n.id), []);
   const onPaneClick = useCallback(() => selectNode(null), []);
   // Keyboard selection (Enter/Space on a focused card) arrives as a select change.
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     for (const c of changes) if (c.type === 'select' && c.selected) selectNode(c.id);
   }, []);
-  const onKeyDown = useKeyboardNav(nodes);
+  const onKeyDown = useKeyboardNav(all.nodes);
   return (
     <div className="pn-canvas" onKeyDownCapture={onKeyDown}>
       <ReactFlow
@@ -44,7 +39,6 @@ export function Canvas() {
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
         onNodesChange={onNodesChange}
-        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         nodesDraggable={false}
         nodesConnectable={false}
         nodesFocusable
@@ -56,9 +50,9 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--pn-border)" />
         <Controls showInteractive={false} position="bottom-left" />
-        <NamespaceLabels nodes={nodes} />
+        <NamespaceLabels nodes={all.nodes} />
         <LaneHeaders />
-        <FitView nodes={nodes} />
+        <FitView nodes={all.nodes} />
       </ReactFlow>
     </div>
   );

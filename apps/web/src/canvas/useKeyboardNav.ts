@@ -33,7 +33,14 @@ export function useKeyboardNav(nodes: readonly FlowNode[]): (e: React.KeyboardEv
         return;
       }
       void setCenter(to.position.x + NODE_W / 2, to.position.y + CARD_H / 2, { zoom: getZoom() });
-      requestAnimationFrame(() => cardElement(to.id)?.focus());
+      // The window follows the view a frame or two later.
+      let tries = 0;
+      const retry = (): void => {
+        const card = cardElement(to.id);
+        if (card) card.focus();
+        else if (tries++ < 10) requestAnimationFrame(retry);
+      };
+      requestAnimationFrame(retry);
     },
     [nodes, setCenter, getZoom],
   );
