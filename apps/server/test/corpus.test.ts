@@ -61,10 +61,12 @@ const CASES: { name: string; paths: string[]; findings: string[] }[] = [
   },
 ];
 
+const SEEDS = fileURLToPath(new URL('./fixtures/seeds-valid/services.yaml', import.meta.url));
+
 describe('corpus apps shown from their manifests', () => {
-  for (const c of CASES) {
+  for (const c of [...CASES, { name: 'seeds', paths: [SEEDS], findings: [] }]) {
     it(`${c.name}: every external path with its ports, and the expected findings`, async () => {
-      const { graph } = await show(c.paths.map(corpus));
+      const { graph } = await show(c.paths.map((p) => (p.startsWith('/') ? p : corpus(p))));
       const lines = describePaths(graph).filter((l) => l.startsWith('External'));
       const want = expected(c.name);
       expect(lines).toHaveLength(want.length);
@@ -106,5 +108,21 @@ describe('Online Boutique with its 13 NetworkPolicies', () => {
     expect(verdict('checkoutservice', 'paymentservice', 50051)).toBe('allowed');
     expect(verdict('cartservice', 'redis-cart', 6379)).toBe('allowed');
     expect(verdict('frontend', 'redis-cart', 6379)).toBe('denied');
+  });
+});
+
+describe("the seeds' other Service types", () => {
+  it('ClusterIP is reachable only in the cluster; ExternalName is a DNS CNAME with no proxy', async () => {
+    const { graph } = await show([SEEDS]);
+    const lines = describePaths(graph);
+    expect(lines).toContain(
+      'In-cluster -> Service default/my-clusterip-service -> Pods default/my-app (2 ready) 80 -> 8080/TCP',
+    );
+    expect(lines.some((l) => l.startsWith('External') && l.includes('my-clusterip-service'))).toBe(
+      false,
+    );
+    expect(lines).toContain(
+      'In-cluster -> Service default/my-externalname-service -> Address mydatabase.example.com (1 route) DNS CNAME',
+    );
   });
 });
