@@ -123,6 +123,22 @@ describe.skipIf(!KUBECTL)('real kubectl with workloads', () => {
     expect(readyEndpoints()).toBe(5);
   });
 
+  it('kubectl create namespace / configmap / secret (protobuf bodies)', async () => {
+    expect(await kubectl('create', 'namespace', 'proto')).toBe('namespace/proto created\n');
+    expect(await kubectl('create', 'configmap', 'cfg', '-n', 'proto', '--from-literal=a=1')).toBe(
+      'configmap/cfg created\n',
+    );
+    expect(
+      await kubectl('create', 'secret', 'generic', 's', '-n', 'proto', '--from-literal=pw=x'),
+    ).toBe('secret/s created\n');
+    expect(
+      sim.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'proto', name: 'cfg' })?.data,
+    ).toEqual({ a: '1' });
+    expect(
+      sim.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'proto', name: 's' })?.data,
+    ).toEqual({ pw: 'eA==' });
+  });
+
   it('label, annotate, server-side apply, strict field errors, delete -l and -f', async () => {
     expect(await kubectl('label', '-n', 'web', 'deploy/frontend', 'tier=web')).toBe(
       'deployment.apps/frontend labeled\n',

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest } from '../errors.js';
+import { decodeProtobuf } from './protobuf.js';
 
 const MAX_BODY = 3 * 1024 * 1024;
 
@@ -20,7 +21,17 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
     chunks.push(buf);
   }
   const type = req.headers['content-type'] ?? 'application/json';
-  if (type.includes('protobuf') || type.includes('cbor')) {
+  if (type.includes('protobuf')) {
+    try {
+      return decodeProtobuf(Buffer.concat(chunks));
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw badRequest(
+        `error decoding protobuf body: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+  if (type.includes('cbor')) {
     throw new ApiError(
       415,
       'UnsupportedMediaType',
