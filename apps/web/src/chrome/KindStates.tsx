@@ -6,7 +6,10 @@ export function KindStates() {
   const kinds = useAppStore((s) => s.source?.kinds);
   if (!kinds || kinds.length === 0) return null;
   const title = kinds
-    .map((k) => `${k.kind}: ${k.state} (${k.count})${k.message ? ` — ${k.message}` : ''}`)
+    .map(
+      (k) =>
+        `${k.kind}: ${k.state} (${k.count})${k.lastEventAt ? `, last event ${new Date(k.lastEventAt).toLocaleTimeString([], { hour12: false })}` : ''}${k.message ? ` — ${k.message}` : ''}`,
+    )
     .join('\n');
   const unsynced = kinds.filter((k) => k.state !== 'synced');
   return (
