@@ -149,6 +149,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
     faults,
     users,
     orphan: (uid) => gc.orphan(uid),
+    continueTtlMs: options.continueTtlMs ?? 300_000,
     token,
     serverAddress: () => address,
     listItemTypeMeta: options.listItemTypeMeta ?? true,

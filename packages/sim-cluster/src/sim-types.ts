@@ -54,6 +54,8 @@ export interface SimClusterOptions {
   listItemTypeMeta?: boolean;
   /** Start the churn generator at this many changes per second (default: off). */
   churn?: number;
+  /** Continue tokens of paginated lists expire after this long (410 Expired). Default 300000. */
+  continueTtlMs?: number;
   /** Serve HTTPS with a CA of its own (in the kubeconfig as certificate-authority-data). Default false. */
   tls?: boolean;
   /** Extra kubeconfig users with their own tokens, denied some resources (see rbac.ts). */

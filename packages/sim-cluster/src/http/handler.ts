@@ -31,6 +31,8 @@ import { toScale, writeScale } from './scale.js';
 export interface HandlerContext {
   registry: Registry;
   faults: Faults;
+  /** How long a continue token lasts (upstream: until the next compaction, about 5 minutes). */
+  continueTtlMs?: number;
   /** Remove an owner's references from its dependents (`propagationPolicy: Orphan`). */
   orphan: (uid: string) => void;
   /** Extra users (see rbac.ts); the main token is allowed everything. */
@@ -198,7 +200,14 @@ function getCollection(
   const page = listPage(
     ctx.registry.store,
     r.resource,
-    { namespace, labels, fields, limit, continueToken: q.get('continue') ?? undefined },
+    {
+      namespace,
+      labels,
+      fields,
+      limit,
+      continueToken: q.get('continue') ?? undefined,
+      continueTtlMs: ctx.continueTtlMs,
+    },
     filtered,
   );
   if (table) {

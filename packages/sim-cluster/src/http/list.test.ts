@@ -58,6 +58,23 @@ describe('lists over HTTP', () => {
     expect(names).toEqual(full.body.items.map((i) => i.metadata.name));
   });
 
+  it('expires continue tokens after continueTtlMs', async () => {
+    const short = await startTestCluster({ continueTtlMs: 50 });
+    try {
+      const first = await api<List>(short, 'GET', '/api/v1/namespaces?limit=1');
+      const token = encodeURIComponent(first.body.metadata.continue ?? '');
+      expect((await api(short, 'GET', `/api/v1/namespaces?limit=1&continue=${token}`)).status).toBe(
+        200,
+      );
+      await new Promise((r) => setTimeout(r, 80));
+      const late = await api(short, 'GET', `/api/v1/namespaces?limit=1&continue=${token}`);
+      expect(late.status).toBe(410);
+      expect(late.body.reason).toBe('Expired');
+    } finally {
+      await short.close();
+    }
+  });
+
   it('filters lists by label and field selectors', async () => {
     await api(
       sim,

@@ -16,6 +16,8 @@ export interface ListQuery {
   fields: FieldSelector;
   limit?: number;
   continueToken?: string;
+  /** Continue tokens older than this are refused with 410, as after an etcd compaction. */
+  continueTtlMs?: number;
 }
 
 export interface ListPage {
@@ -28,6 +30,8 @@ export interface ListPage {
 interface Token {
   rv: number;
   start: string;
+  /** When the list started (ms since the epoch). */
+  at?: number;
 }
 
 function keyOf(obj: StoredObject): string {
@@ -38,7 +42,7 @@ function decodeToken(text: string): Token {
   try {
     const t = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Token>;
     if (typeof t.rv === 'number' && typeof t.start === 'string')
-      return { rv: t.rv, start: t.start };
+      return { rv: t.rv, start: t.start, at: typeof t.at === 'number' ? t.at : undefined };
   } catch {
     // fall through to the error below
   }
@@ -50,9 +54,14 @@ function decodeToken(text: string): Token {
 export function listPage(store: Store, r: ResourceType, q: ListQuery, filtered: boolean): ListPage {
   let rv = store.resourceVersion;
   let start = '';
+  let at = Date.now();
   if (q.continueToken) {
     const token = decodeToken(q.continueToken);
-    if (token.rv < store.oldestResumableVersion) {
+    const tooOld =
+      q.continueTtlMs !== undefined &&
+      token.at !== undefined &&
+      Date.now() - token.at > q.continueTtlMs;
+    if (token.rv < store.oldestResumableVersion || tooOld) {
       throw new ApiError(
         410,
         'Expired',
@@ -61,6 +70,7 @@ export function listPage(store: Store, r: ResourceType, q: ListQuery, filtered: 
     }
     rv = token.rv;
     start = token.start;
+    at = token.at ?? at;
   }
   const all = store
     .list(r, q.namespace)
@@ -71,7 +81,9 @@ export function listPage(store: Store, r: ResourceType, q: ListQuery, filtered: 
   const page: ListPage = {
     items,
     resourceVersion: String(rv),
-    continueToken: Buffer.from(JSON.stringify({ rv, start: keyOf(last) })).toString('base64url'),
+    continueToken: Buffer.from(JSON.stringify({ rv, start: keyOf(last), at })).toString(
+      'base64url',
+    ),
   };
   if (!filtered) page.remainingItemCount = all.length - items.length;
   return page;
