@@ -183,7 +183,12 @@ export class KindInformer {
 
   private failed(err: unknown): void {
     if (this.stopped) return;
-    const e = describeRequestError(err, this.cluster.server, this.cluster.context);
+    const e = describeRequestError(
+      err,
+      this.cluster.server,
+      this.cluster.context,
+      this.kc.getCurrentCluster()?.proxyUrl,
+    );
     const status =
       err instanceof ApiStatusError ? err.statusCode : (err as { statusCode?: number }).statusCode;
     let delay: number;

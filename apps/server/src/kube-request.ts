@@ -18,7 +18,12 @@ export class ApiStatusError extends Error {
 }
 
 /** Translate a low-level failure into a sentence about the cluster. */
-export function describeRequestError(err: unknown, server: string, context: string): PortolanError {
+export function describeRequestError(
+  err: unknown,
+  server: string,
+  context: string,
+  proxyUrl?: string,
+): PortolanError {
   if (err instanceof PortolanError) return err;
   if (err instanceof ApiStatusError) {
     if (err.statusCode === 401) {
@@ -65,6 +70,13 @@ export function describeRequestError(err: unknown, server: string, context: stri
     'request-timeout': 'timed out',
   };
   const reason = why[code] ?? why[e.type ?? ''] ?? e.message;
+  if (proxyUrl) {
+    return new PortolanError(
+      'PORTOLAN_PROXY_FAILED',
+      `cannot reach the Kubernetes API server at ${server} through the proxy ${proxyUrl} (${reason}), context "${context}".`,
+      "Check that the proxy in the kubeconfig's proxy-url is running and lets this machine through (kubectl uses the same proxy).",
+    );
+  }
   return new PortolanError(
     'PORTOLAN_CLUSTER_UNREACHABLE',
     `cannot reach the Kubernetes API server at ${server} (${reason}), context "${context}".`,
@@ -72,10 +84,63 @@ export function describeRequestError(err: unknown, server: string, context: stri
   );
 }
 
+/**
+ * The kubeconfig's credentials and TLS settings as fetch options. Failures
+ * here are the user's credential setup, not the cluster: a credential
+ * plugin that fails (its stderr is the message) or is missing, or a
+ * certificate, key or CA file the kubeconfig names that is not there.
+ */
+export async function requestOptions(kc: KubeConfig): Promise<Record<string, unknown>> {
+  try {
+    return (await kc.applyToFetchOptions({})) as unknown as Record<string, unknown>;
+  } catch (err) {
+    throw describeCredentialError(err, kc);
+  }
+}
+
+export function describeCredentialError(err: unknown, kc: KubeConfig): Error {
+  const e = err as NodeJS.ErrnoException;
+  const user = kc.getCurrentUser();
+  const exec = (user?.exec ?? user?.authProvider?.config?.exec) as
+    { command?: string; args?: string[] } | undefined;
+  const context = kc.getCurrentContext();
+  if (e.code === 'ENOENT' && e.syscall?.startsWith('spawn') && exec) {
+    return new PortolanError(
+      'PORTOLAN_AUTH_PLUGIN_FAILED',
+      `the credential plugin of user "${user?.name}" (context "${context}") could not be started: command "${exec.command}" was not found.`,
+      `Install it or fix users[].user.exec.command in the kubeconfig; kubectl runs the same command.`,
+    );
+  }
+  if (e.code === 'ENOENT' && e.path) {
+    return new PortolanError(
+      'PORTOLAN_KUBECONFIG_FILE_MISSING',
+      `the kubeconfig (context "${context}") names ${e.path}, which does not exist.`,
+      'Fix the certificate-authority, client-certificate or client-key path in the kubeconfig (relative paths are relative to the kubeconfig file).',
+    );
+  }
+  if (exec && !(err instanceof PortolanError)) {
+    const command = [exec.command, ...(exec.args ?? [])].join(' ');
+    const detail =
+      err instanceof SyntaxError
+        ? `it printed something that is not an ExecCredential (${e.message})`
+        : (e.message || 'it exited non-zero without a message')
+            .trim()
+            .split('\n')
+            .slice(-5)
+            .join(' ');
+    return new PortolanError(
+      'PORTOLAN_AUTH_PLUGIN_FAILED',
+      `the credential plugin of user "${user?.name}" (context "${context}") failed: ${detail}`,
+      `Run "${command}" yourself to see what it needs; usually the login behind it has expired (e.g. aws sso login, gcloud auth login, az login).`,
+    );
+  }
+  return err as Error;
+}
+
 export async function getJson(kc: KubeConfig, path: string, timeoutMs = 15000): Promise<unknown> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('no current cluster');
-  const init = await kc.applyToFetchOptions({});
+  const init = await requestOptions(kc);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -119,6 +184,6 @@ export async function preflight(
   try {
     return (await getJson(kc, '/version', 5000)) as { gitVersion?: string };
   } catch (err) {
-    throw describeRequestError(err, server, context);
+    throw describeRequestError(err, server, context, kc.getCurrentCluster()?.proxyUrl);
   }
 }

@@ -6,7 +6,8 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { PortolanError } from './errors.js';
 
 export interface ResolvedKubeconfig {
@@ -16,6 +17,25 @@ export interface ResolvedKubeconfig {
   server: string;
   /** Where the configuration came from, for the startup report. */
   source: string;
+}
+
+/**
+ * client-node reads `token-file` at load time relative to the working
+ * directory; kubectl reads it relative to the kubeconfig. Rewrite relative
+ * token files to absolute paths before loading (text that is not a mapping
+ * is left for the loader to reject).
+ */
+function withAbsoluteTokenFiles(text: string, folder: string): string {
+  const doc = parse(text) as { users?: { user?: Record<string, unknown> }[] } | null;
+  let changed = false;
+  for (const entry of Array.isArray(doc?.users) ? doc.users : []) {
+    const tokenFile = entry?.user?.['token-file'];
+    if (typeof tokenFile === 'string' && !isAbsolute(tokenFile)) {
+      entry.user!['token-file'] = join(folder, tokenFile);
+      changed = true;
+    }
+  }
+  return changed ? stringify(doc) : text;
 }
 
 function loadFile(kc: KubeConfig, file: string): void {
@@ -36,8 +56,19 @@ function loadFile(kc: KubeConfig, file: string): void {
     );
   }
   try {
-    kc.loadFromString(readFileSync(file, 'utf8'));
+    kc.loadFromString(withAbsoluteTokenFiles(readFileSync(file, 'utf8'), dirname(file)));
+    // Relative certificate, key and CA paths resolve against the
+    // kubeconfig's folder, as kubectl does.
+    kc.makePathsAbsolute(dirname(file));
   } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT' && e.path && e.path !== file) {
+      throw new PortolanError(
+        'PORTOLAN_KUBECONFIG_FILE_MISSING',
+        `kubeconfig ${file} names the token file ${e.path}, which does not exist.`,
+        'Fix token-file in its users entry, or log in again so that the file is written.',
+      );
+    }
     throw new PortolanError(
       'PORTOLAN_KUBECONFIG_INVALID',
       `kubeconfig ${file} could not be parsed: ${(err as Error).message.split('\n')[0]}`,

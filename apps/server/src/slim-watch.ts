@@ -12,7 +12,7 @@ import { Watch } from '@kubernetes/client-node';
 import type { SlimObject } from '@portolan/topology';
 import fetch from 'node-fetch';
 import { createInterface } from 'node:readline';
-import { ApiStatusError } from './kube-request.js';
+import { ApiStatusError, requestOptions } from './kube-request.js';
 
 export interface WatchSink {
   project(raw: unknown): SlimObject | undefined;
@@ -56,7 +56,7 @@ export class SlimWatch extends Watch {
       url.searchParams.set('allowWatchBookmarks', 'true');
       for (const [k, v] of Object.entries(params))
         if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
-      const init = await this.kc.applyToFetchOptions({});
+      const init = await requestOptions(this.kc);
       const res = await fetch(url.toString(), {
         ...init,
         method: 'GET',
