@@ -20,3 +20,4 @@ export {
 export type { ConnectionAnswer, Reachability, ReachRow } from './connectivity.js';
 export { connectivityReport, reportText, identity } from './report.js';
 export type { ConnectivityReport, Connection, PodConnection, PodIdentity } from './report.js';
+export { ScopedView, scopeGraph, namespaceOfId, edgeEnds } from './scope.js';
