@@ -11,13 +11,14 @@ export interface CliArgs {
   /** Files or folders of manifests to show, with --manifests. */
   manifests?: string[];
   help: boolean;
-  /** `serve` (default) or `connectivity` (print the connectivity report and exit). */
-  command: 'serve' | 'connectivity';
+  /** `serve` (default), `connectivity` (print the connectivity report and exit) or `doctor` (what the credentials can read). */
+  command: 'serve' | 'connectivity' | 'doctor';
   output: 'text' | 'json';
 }
 
 export const USAGE = `Usage: portolan [options]
        portolan connectivity [--kubeconfig FILE | --simulate [SCENARIO] | --manifests PATH...] [--output text|json]
+       portolan doctor [--kubeconfig FILE] [--context NAME]   (what these credentials let Portolan read)
 
 Live map of how traffic reaches the workloads of a Kubernetes cluster.
 
@@ -51,8 +52,8 @@ export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {})
     command: 'serve',
     output: 'text',
   };
-  if (argv[0] === 'connectivity') {
-    out.command = 'connectivity';
+  if (argv[0] === 'connectivity' || argv[0] === 'doctor') {
+    out.command = argv[0];
     argv = argv.slice(1);
   }
   if (env.PORT) out.port = parsePort(env.PORT, 'PORT');

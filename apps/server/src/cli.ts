@@ -11,6 +11,7 @@ import type { Finding } from '@portolan/topology';
 import { connectivityReport, reportText } from '@portolan/topology';
 import { buildApp } from './app.js';
 import { startManifestCluster } from './manifests-mode.js';
+import { doctorHealthy, doctorText, runDoctor } from './doctor.js';
 import { PortolanError } from './errors.js';
 import { preflight } from './kube-request.js';
 import { resolveKubeconfig } from './kubeconfig.js';
@@ -50,7 +51,7 @@ async function printConnectivity(source: ClusterSource, output: 'text' | 'json')
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), process.env);
   // The report owns stdout; progress goes to stderr.
-  if (args.command === 'connectivity') log.info = (m: string) => console.error(`${stamp()} ${m}`);
+  if (args.command !== 'serve') log.info = (m: string) => console.error(`${stamp()} ${m}`);
   if (args.help) {
     console.log(USAGE);
     return;
@@ -96,6 +97,13 @@ async function main(): Promise<void> {
     );
   }
   const config = resolveKubeconfig({ file: kubeconfigFile, context: args.context });
+  if (args.command === 'doctor') {
+    const report = await runDoctor(config);
+    console.log(doctorText(report));
+    for (const c of cleanups.reverse()) await c();
+    process.exitCode = doctorHealthy(report) ? 0 : 1;
+    return;
+  }
   const version = await preflight(config.kc, config.server, config.context);
   log.info(
     `connected to ${config.server} (context ${config.context}, Kubernetes ${version.gitVersion ?? 'unknown version'}, from ${config.source})`,

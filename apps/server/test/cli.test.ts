@@ -95,4 +95,12 @@ current-context: x
     ).toBe(false);
     expect(r.stderr).toContain('applied 48 object(s)');
   });
+
+  it('doctor lists what the credentials can read and exits 0 when everything is', () => {
+    const r = portolan('doctor', '--simulate', 'demo');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/API server {3}reachable, Kubernetes v1\.\d+/);
+    expect(r.out).toMatch(/NetworkPolicy +readable \(list, watch\), 1 object/);
+    expect(r.out).toContain('All 7 kinds are readable');
+  });
 });
