@@ -3,7 +3,7 @@
  * `portolan --kubeconfig` on it, exactly as a user would, on free loopback
  * ports. Tests read PORTOLAN_URL, PORTOLAN_SIM_URL and PORTOLAN_SIM_TOKEN.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readKubeconfig, start, waitFor } from './processes.js';
@@ -51,6 +51,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.PORTOLAN_URL = url;
   process.env.PORTOLAN_SIM_URL = access.url;
   if (access.token) process.env.PORTOLAN_SIM_TOKEN = access.token;
+  if (access.caPem) {
+    // The simulator serves HTTPS with its own CA: the test workers (started after this) trust it.
+    writeFileSync(join(dir, 'sim-ca.pem'), access.caPem);
+    process.env.NODE_EXTRA_CA_CERTS = join(dir, 'sim-ca.pem');
+  }
   return async () => {
     app.proc.kill('SIGTERM');
     sim.proc.kill('SIGTERM');

@@ -45,14 +45,23 @@ export async function waitFor<T>(
 export interface SimAccess {
   url: string;
   token?: string;
+  /** The simulator's CA (PEM) when it serves HTTPS, from certificate-authority-data. */
+  caPem?: string;
 }
 
 export function readKubeconfig(file: string): SimAccess | undefined {
   if (!existsSync(file)) return undefined;
   const kc = parse(readFileSync(file, 'utf8')) as {
-    clusters?: { cluster: { server: string } }[];
+    clusters?: { cluster: { server: string; 'certificate-authority-data'?: string } }[];
     users?: { user: { token?: string } }[];
   };
-  const url = kc.clusters?.[0]?.cluster.server;
-  return url ? { url, token: kc.users?.[0]?.user.token } : undefined;
+  const cluster = kc.clusters?.[0]?.cluster;
+  const ca = cluster?.['certificate-authority-data'];
+  return cluster?.server
+    ? {
+        url: cluster.server,
+        token: kc.users?.[0]?.user.token,
+        ...(ca ? { caPem: Buffer.from(ca, 'base64').toString('utf8') } : {}),
+      }
+    : undefined;
 }

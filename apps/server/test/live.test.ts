@@ -44,6 +44,8 @@ beforeAll(async () => {
     port: 0,
     kubeconfigPath: join(dir, 'kubeconfig.yaml'),
     readyDelayMs: 50,
+    // Plain HTTP (the simulator's default is TLS): this file writes pods with fetch.
+    tls: false,
   });
   const config = resolveKubeconfig({ file: join(dir, 'kubeconfig.yaml'), env: {} });
   source = new ClusterSource(config, true, quiet);

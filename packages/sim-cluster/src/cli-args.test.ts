@@ -14,7 +14,7 @@ describe('portolan-sim arguments', () => {
       scenario: 'demo',
       kubeconfigOut: DEFAULT_KUBECONFIG,
       verbose: false,
-      tls: false,
+      tls: true,
       help: false,
     });
     expect(
@@ -29,7 +29,7 @@ describe('portolan-sim arguments', () => {
         '--churn',
         '2.5',
         '--probe-delay-scale=0.1',
-        '--tls',
+        '--no-tls',
       ]),
     ).toEqual({
       port: 0,
@@ -39,10 +39,11 @@ describe('portolan-sim arguments', () => {
       churn: 2.5,
       probeDelayScale: 0.1,
       verbose: true,
-      tls: true,
+      tls: false,
       help: false,
     });
     expect(parseArgs(['--write-kubeconfig', 'x.yaml']).kubeconfigOut).toBe('x.yaml');
+    expect(parseArgs(['--no-tls', '--tls']).tls).toBe(true);
     expect(parseArgs(['--help']).help).toBe(true);
   });
 
@@ -73,7 +74,7 @@ describe('startSimCluster', () => {
 
   it('binds 127.0.0.1 and writes an owner-only kubeconfig naming cluster, context and user portolan-sim', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sim-kc-')), 'nested', 'kubeconfig.yaml');
-    const sim = await startSimCluster({ scenario: 'empty', kubeconfigPath: path });
+    const sim = await startSimCluster({ scenario: 'empty', kubeconfigPath: path, tls: false });
     try {
       expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(statSync(path).mode & 0o777).toBe(0o600);

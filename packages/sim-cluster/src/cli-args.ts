@@ -31,7 +31,8 @@ Options:
   --ready-delay MS      how long pods take to become ready (default 300)
   --probe-delay-scale X readiness probes' initialDelaySeconds count X times (default 0 = ignored)
   --churn RATE          random scale/restart/pod-kill/service-edit changes per second (default off)
-  --tls                 serve HTTPS with a CA of its own (in the kubeconfig)
+  --no-tls              serve plain HTTP (the kubeconfig then says insecure-skip-tls-verify);
+                        by default it serves HTTPS with a CA of its own, in the kubeconfig
   --verbose             log every request
   --help                show this help
 `;
@@ -71,7 +72,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     scenario: 'demo',
     kubeconfigOut: DEFAULT_KUBECONFIG,
     verbose: false,
-    tls: false,
+    tls: true,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -107,6 +108,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--tls':
         opts.tls = true;
+        break;
+      case '--no-tls':
+        opts.tls = false;
         break;
       case '--verbose':
         opts.verbose = true;

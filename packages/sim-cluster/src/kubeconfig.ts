@@ -1,9 +1,11 @@
 /**
  * The kubeconfig the simulator writes for itself: cluster, context and user
  * all named `portolan-sim`, a bearer token the server accepts, and the
- * server URL. The server speaks plain HTTP on 127.0.0.1, so the cluster
- * entry says `insecure-skip-tls-verify: true`: @kubernetes/client-node
- * refuses an `http:` server without it (kubectl does not mind either way).
+ * server URL. Over TLS (the default) the cluster entry carries the
+ * simulator's CA as `certificate-authority-data`, an ordinary kubeconfig.
+ * With TLS off the server speaks plain HTTP on 127.0.0.1 and the entry says
+ * `insecure-skip-tls-verify: true`: @kubernetes/client-node refuses an
+ * `http:` server without it (kubectl does not mind either way).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

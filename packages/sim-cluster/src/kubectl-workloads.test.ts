@@ -187,11 +187,10 @@ describe.skipIf(!KUBECTL)('real kubectl with workloads', () => {
 });
 
 describe.skipIf(!KUBECTL)('real kubectl over TLS with the simulator CA', () => {
-  it('verifies the server certificate from certificate-authority-data', async () => {
+  it('verifies the server certificate from certificate-authority-data (TLS is the default)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-kubectl-tls-'));
     const sim = await startSimCluster({
       scenario: 'empty',
-      tls: true,
       kubeconfigPath: join(dir, 'kubeconfig.yaml'),
     });
     try {

@@ -27,7 +27,7 @@ import { ReplicaSetController } from './controllers/replicasets.js';
 import { StatefulSetController } from './controllers/statefulsets.js';
 import { Churn } from './churn.js';
 import { Faults } from './faults.js';
-import { makeTls } from './tls.js';
+import { sharedTls } from './tls.js';
 import { applyManifests } from './manifests.js';
 import type { SimCluster, SimClusterOptions } from './sim-types.js';
 import { applyScenario, loadScenario } from './scenarios.js';
@@ -142,7 +142,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const users = options.users ?? [];
   const token = options.token ?? randomBytes(24).toString('hex');
   let address = '127.0.0.1:0';
-  const tls = options.tls ? makeTls() : undefined;
+  const tls = (options.tls ?? true) ? sharedTls() : undefined;
   const handler = createHandler({
     registry,
     watches,

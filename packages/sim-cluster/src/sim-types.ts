@@ -56,7 +56,11 @@ export interface SimClusterOptions {
   churn?: number;
   /** Continue tokens of paginated lists expire after this long (410 Expired). Default 300000. */
   continueTtlMs?: number;
-  /** Serve HTTPS with a CA of its own (in the kubeconfig as certificate-authority-data). Default false. */
+  /**
+   * Serve HTTPS with a CA of its own (in the kubeconfig as
+   * certificate-authority-data), as a real cluster does. Default true; false
+   * serves plain HTTP and the kubeconfig says insecure-skip-tls-verify.
+   */
   tls?: boolean;
   /** Extra kubeconfig users with their own tokens, denied some resources (see rbac.ts). */
   users?: SimUser[];

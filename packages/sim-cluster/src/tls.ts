@@ -51,6 +51,18 @@ function certificate(
   return cert;
 }
 
+let shared: TlsMaterial | undefined;
+
+/**
+ * The material every simulator in this process serves with: made once (RSA
+ * key generation and signing take about half a second), so a test file that
+ * starts many simulators pays it once. Each process still has its own CA.
+ */
+export function sharedTls(): TlsMaterial {
+  shared ??= makeTls();
+  return shared;
+}
+
 export function makeTls(): TlsMaterial {
   const ca = keyPair();
   const caCert = certificate('portolan-sim-ca', ca.publicKey, undefined, ca.privateKey, [

@@ -8,9 +8,19 @@ export interface Reply<T = Record<string, unknown>> {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** A cluster on a random port, `empty` scenario and instant readiness unless told otherwise. */
+/**
+ * A cluster on a random port, `empty` scenario and instant readiness unless
+ * told otherwise; plain HTTP, since these helpers use node:http (the kubectl
+ * tests run over TLS, the default).
+ */
 export function startTestCluster(options: SimClusterOptions = {}): Promise<SimCluster> {
-  return startSimCluster({ scenario: 'empty', readyDelayMs: 0, terminationDelayMs: 0, ...options });
+  return startSimCluster({
+    scenario: 'empty',
+    readyDelayMs: 0,
+    terminationDelayMs: 0,
+    tls: false,
+    ...options,
+  });
 }
 
 export function api<T = Record<string, unknown>>(
