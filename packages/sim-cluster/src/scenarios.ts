@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { CORPUS_APPS, corpusPaths, CORPUS_SCENARIOS } from './corpus.js';
 import { ApiError } from './errors.js';
 import { parseScale, scaleObjects } from './scenario-scale.js';
 import { applyManifests, readManifests, type Manifest } from './manifests.js';
@@ -17,8 +18,11 @@ import type { Registry } from './registry.js';
 import { findByKind } from './resources.js';
 import type { KubeObject } from './types.js';
 
-/** The built-in scenarios, by name. */
-export const SCENARIOS: readonly string[] = ['demo', 'empty'];
+/** The scenarios of files under `scenarios/`, by name. */
+export const BUILTIN_SCENARIOS: readonly string[] = ['demo', 'empty'];
+
+/** Every scenario name: the built-in ones, then the corpus apps and their aliases (see corpus.ts). */
+export const SCENARIOS: readonly string[] = [...BUILTIN_SCENARIOS, ...CORPUS_SCENARIOS];
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -40,7 +44,9 @@ interface ScenarioHeader {
 export class UnknownScenarioError extends Error {
   constructor(readonly scenario: string) {
     super(
-      `unknown scenario "${scenario}": valid scenarios are ${SCENARIOS.join(', ')}, scale:<services>x<pods> (or a path to a .yaml file or a folder of manifests)`,
+      `unknown scenario "${scenario}": valid scenarios are ${[...BUILTIN_SCENARIOS, ...Object.keys(CORPUS_APPS)].join(', ')} ` +
+        `(apps of the shared manifest corpus, also by their folder names), scale:<services>x<pods> ` +
+        `(or a path to a .yaml file or a folder of manifests)`,
     );
     this.name = 'UnknownScenarioError';
   }
@@ -48,7 +54,7 @@ export class UnknownScenarioError extends Error {
 
 /** A built-in name, or a path to a YAML file of one's own. */
 export function scenarioFile(nameOrPath: string): string {
-  if (SCENARIOS.includes(nameOrPath)) return `${SCENARIO_DIR}${nameOrPath}.yaml`;
+  if (BUILTIN_SCENARIOS.includes(nameOrPath)) return `${SCENARIO_DIR}${nameOrPath}.yaml`;
   if (/\.ya?ml$/.test(nameOrPath) && existsSync(nameOrPath)) return nameOrPath;
   if (existsSync(nameOrPath) && statSync(nameOrPath).isDirectory()) return nameOrPath;
   throw new UnknownScenarioError(nameOrPath);
@@ -63,6 +69,18 @@ export function loadScenario(nameOrPath: string, seen: readonly string[] = []): 
       description: `${scale.services} Services with ${scale.pods} pods each`,
       objects: [...base.objects, ...scaleObjects(scale.services, scale.pods)],
     };
+  }
+  const corpus = corpusPaths(nameOrPath);
+  if (corpus) {
+    const manifests: Manifest[] = [];
+    for (const path of corpus) {
+      const { manifests: more, errors } = readManifests(path);
+      if (errors[0])
+        throw new Error(`${errors[0].source.file}:${errors[0].source.line}: ${errors[0].message}`);
+      manifests.push(...more);
+    }
+    const base = loadScenario('empty');
+    return { ...base, name: nameOrPath, description: `${corpus.join(', ')}`, manifests };
   }
   const file = scenarioFile(nameOrPath);
   if (seen.includes(file)) throw new Error(`scenario ${nameOrPath} includes itself`);
