@@ -129,4 +129,42 @@ describe('applyManifests', () => {
       expect(pod.metadata.ownerReferences?.[0]?.kind).toBe('ReplicaSet');
     }
   });
+
+  it('unwraps lists: items of a typed list take its kind and apiVersion, each with its own line', async () => {
+    const text = `apiVersion: v1
+kind: ServiceList
+items:
+- metadata: { name: listed-a, namespace: team }
+  spec: { ports: [{ port: 80 }] }
+- metadata: { name: listed-b, namespace: team }
+  spec: { ports: [{ port: 81 }] }
+---
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: { name: listed-c, namespace: team }
+`;
+    const { manifests, errors } = parseManifests(text, 'list.yaml');
+    expect(errors).toEqual([]);
+    expect(
+      manifests.map((m) => [
+        (m.object as { kind: string }).kind,
+        (m.object as { apiVersion: string }).apiVersion,
+        m.source.line,
+      ]),
+    ).toEqual([
+      ['Service', 'v1', 4],
+      ['Service', 'v1', 6],
+      ['ConfigMap', 'v1', 12],
+    ]);
+    const result = await sim.applyManifests(manifests);
+    expect(result.errors).toEqual([]);
+    expect(result.applied.map((a) => `${a.kind}/${a.name} ${a.action}`)).toEqual([
+      'Service/listed-a created',
+      'Service/listed-b created',
+      'ConfigMap/listed-c created',
+    ]);
+  });
 });

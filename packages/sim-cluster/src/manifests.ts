@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { ApiError } from './errors.js';
+import { isPlainObject } from './json.js';
 import type { Registry } from './registry.js';
 import { findByKind, groupVersion } from './resources.js';
 import { applyConfiguration } from './server-side-apply.js';
@@ -70,9 +71,20 @@ export function parseManifests(
     }
     const value = doc.toJS() as unknown;
     if (value === null || value === undefined) continue;
-    const list = value as { kind?: string; items?: unknown[] };
+    const list = value as { apiVersion?: unknown; kind?: string; items?: unknown[] };
     if (typeof list.kind === 'string' && list.kind.endsWith('List') && Array.isArray(list.items)) {
-      for (const item of list.items) manifests.push({ object: item, source: { file, line } });
+      // A typed list (ServiceList, as an API server returns it) leaves kind and
+      // apiVersion off its items: they are the list's, as kubectl reads them.
+      const itemKind = list.kind === 'List' ? undefined : list.kind.slice(0, -'List'.length);
+      const nodes = (doc.getIn(['items'], true) as { items?: { range?: number[] }[] } | undefined)
+        ?.items;
+      list.items.forEach((item, i) => {
+        const at = nodes?.[i]?.range?.[0];
+        const source = { file, line: at === undefined ? line : lines.linePos(at).line };
+        if (itemKind && isPlainObject(item))
+          item = { apiVersion: list.apiVersion, kind: itemKind, ...item };
+        manifests.push({ object: item, source });
+      });
     } else {
       manifests.push({ object: value, source: { file, line } });
     }
