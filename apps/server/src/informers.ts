@@ -49,6 +49,9 @@ export class KindInformer {
   restarts = 0;
   /** Full lists done (the first one, then every relist after a 410 or an expired continue token). */
   lists = 0;
+  /** Objects found deleted and created again under the same name (a new UID) by a relist. */
+  recreated = 0;
+  private readonly uids = new Map<string, string>();
   private attempts = 0;
   private readonly backoff: typeof BACKOFF;
   private timer: NodeJS.Timeout | undefined;
@@ -72,7 +75,25 @@ export class KindInformer {
     );
     const forward = (type: ObjectEvent['type']) => (obj: KubernetesObject) => {
       try {
-        this.hooks.event({ type, object: obj as unknown as SlimObject });
+        const object = obj as unknown as SlimObject;
+        const key = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+        const uid = object.metadata.uid;
+        if (type === 'DELETED') this.uids.delete(key);
+        else {
+          const before = this.uids.get(key);
+          if (uid) this.uids.set(key, uid);
+          if (type === 'MODIFIED' && before && uid && before !== uid) {
+            // Deleted and created again while we were not watching (a relist
+            // shows it as an update): say so, as a deletion then an addition,
+            // so nothing of the old object lingers.
+            this.recreated++;
+            this.hooks.event({ type: 'DELETED', object });
+            this.hooks.event({ type: 'ADDED', object });
+            this.status.lastEventAt = new Date().toISOString();
+            return;
+          }
+        }
+        this.hooks.event({ type, object });
         this.status.lastEventAt = new Date().toISOString();
       } catch (err) {
         this.handlerErrors++;

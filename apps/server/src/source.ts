@@ -81,7 +81,7 @@ export class ClusterSource {
   /** Counters for /api/status: nothing swallowed. */
   counters(): Record<
     string,
-    { malformed: number; handlerErrors: number; restarts: number; lists: number }
+    { malformed: number; handlerErrors: number; restarts: number; lists: number; recreated: number }
   > {
     return Object.fromEntries(
       this.informers.map((i) => [
@@ -91,6 +91,7 @@ export class ClusterSource {
           handlerErrors: i.handlerErrors,
           restarts: i.restarts,
           lists: i.lists,
+          recreated: i.recreated,
         },
       ]),
     );

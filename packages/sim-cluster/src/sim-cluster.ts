@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { EndpointSliceController } from './controllers/endpointslices.js';
 import { IngressStatusController } from './controllers/ingress-status.js';
 import { Kubelet } from './controllers/kubelet.js';
@@ -158,6 +158,13 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const server: Server = tls
     ? createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, handler)
     : createServer(handler);
+  // Every socket, from accept on: closeAllConnections() misses a TLS socket
+  // still in its handshake, which would keep close() waiting for ever.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   try {
     applyScenario(registry, scenario, (line) => log(`warning: ${line}`));
   } catch (err) {
@@ -242,6 +249,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
         watches.closeAll();
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       });
       return closed;
     },
