@@ -4,6 +4,7 @@ import { ConnectionBanner } from './chrome/ConnectionBanner.js';
 import { ChangeFeed } from './chrome/ChangeFeed.js';
 import { EmptyState } from './chrome/EmptyState.js';
 import { FindingsPanel } from './chrome/FindingsPanel.js';
+import { PoliciesPanel } from './chrome/policy/PoliciesPanel.js';
 import { Header } from './chrome/Header.js';
 import { Inspector } from './chrome/inspector/Inspector.js';
 import { Toolbar } from './chrome/toolbar/Toolbar.js';
@@ -28,6 +29,7 @@ export function App() {
         <EmptyState />
         <FindingsPanel />
         <ChangeFeed />
+        <PoliciesPanel />
         <Inspector />
       </main>
     </div>

@@ -4,13 +4,14 @@ import {
   BackgroundVariant,
   Controls,
   ReactFlow,
+  type EdgeMouseHandler,
   type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import { useCallback } from 'react';
-import { selectNode } from '../store/view-actions.js';
+import { selectEdge, selectNode } from '../store/view-actions.js';
 import { useFlowElements } from '../view/useFlowElements.js';
-import type { FlowNode } from '../view/to-flow.js';
+import type { FlowEdge, FlowNode } from '../view/to-flow.js';
 import { LaneHeaders } from './LaneHeaders.js';
 import { NamespaceLabels } from './NamespaceLabels.js';
 import { edgeTypes, nodeTypes } from './node-types.js';
@@ -23,6 +24,7 @@ export function Canvas() {
   const all = useFlowElements();
   const { nodes, edges } = useWindowedElements(all);
   const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_, n) => selectNode(n.id), []);
+  const onEdgeClick = useCallback<EdgeMouseHandler<FlowEdge>>((_, e) => selectEdge(e.id), []);
   const onPaneClick = useCallback(() => selectNode(null), []);
   // Keyboard selection (Enter/Space on a focused card) arrives as a select change.
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -37,6 +39,7 @@ export function Canvas() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
         onPaneClick={onPaneClick}
         onNodesChange={onNodesChange}
         nodesDraggable={false}

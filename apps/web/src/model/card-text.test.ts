@@ -8,7 +8,7 @@ describe('card text', () => {
       '192.0.2.10',
     );
     expect(loadBalancerText(lb('default', 'frontend')).status).toMatchObject({
-      icon: '⏳',
+      icon: '◔',
       text: 'pending',
     });
   });
@@ -53,7 +53,7 @@ describe('card text', () => {
     expect(
       podText(pod('default', 'a', { phase: 'Pending', ready: null, podIPs: [] })).status,
     ).toMatchObject({
-      icon: '⏳',
+      icon: '◔',
       text: 'pending',
     });
     expect(podText(pod('default', 'a', { terminating: true })).status?.text).toBe('terminating');

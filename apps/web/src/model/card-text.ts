@@ -42,7 +42,7 @@ export function loadBalancerText(node: LoadBalancerNode): CardText {
   const pending = node.pending || addresses.length === 0;
   return {
     status: pending
-      ? { icon: '⏳', text: 'pending', tone: 'pending' }
+      ? { icon: '◔', text: 'pending', tone: 'pending' }
       : { icon: '⇄', text: addresses.join(', '), tone: 'ok' },
     lines: [entryPorts(node.ports)],
   };
@@ -56,7 +56,7 @@ export function ingressText(node: IngressNode): CardText {
   return {
     status:
       addresses.length === 0
-        ? { icon: '⏳', text: 'no address', tone: 'pending' }
+        ? { icon: '◔', text: 'no address', tone: 'pending' }
         : { icon: '⇄', text: addresses.join(', '), tone: 'ok' },
     lines: [rules],
   };

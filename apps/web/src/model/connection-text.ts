@@ -49,6 +49,6 @@ export const KIND_STATE_ICON: Readonly<Record<KindState, string>> = {
   syncing: '⟳',
   synced: '✓',
   reconnecting: '↻',
-  forbidden: '⛔',
+  forbidden: '⊗',
   error: '✗',
 };

@@ -9,3 +9,6 @@ export const EDGE_COLOR: Readonly<Record<EdgeState, string>> = {
   dropped: '#c0262d',
   unknown: '#8a8f98',
 };
+
+/** An edge whose traffic NetworkPolicies deny: red, dash-dot (canvas.css), with a ⊘ chip. */
+export const POLICY_DENIED_COLOR = '#c0262d';

@@ -16,7 +16,7 @@ const CONDITION: Readonly<Record<string, string>> = {
   ready: '✓ ready',
   'not-ready': '✗ not ready',
   terminating: '⊘ terminating',
-  dropped: '⛔ dropped',
+  dropped: '⊗ dropped',
   unknown: '? unknown',
   route: 'route',
 };

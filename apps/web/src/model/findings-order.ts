@@ -7,7 +7,7 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
 export const SEVERITY_MARK: Readonly<Record<Severity, string>> = {
   error: '✗ error',
   warning: '⚠ warning',
-  info: 'ⓘ info',
+  info: 'ℹ info',
 };
 
 export type FindingSort = 'severity' | 'code';

@@ -16,7 +16,7 @@ export type PodReadiness = 'ready' | 'not-ready' | 'pending' | 'terminating';
 export const READINESS: Readonly<Record<PodReadiness, { icon: string; text: string }>> = {
   ready: { icon: '✓', text: 'ready' },
   'not-ready': { icon: '✗', text: 'not ready' },
-  pending: { icon: '⏳', text: 'pending' },
+  pending: { icon: '◔', text: 'pending' },
   terminating: { icon: '⊘', text: 'terminating' },
 };
 
@@ -30,7 +30,7 @@ export function podReadiness(pod: PodNode): PodReadiness {
 export const EDGE_STATE_TEXT: Readonly<Partial<Record<EdgeState, string>>> = {
   'not-ready': '✗ not ready',
   terminating: '⊘ terminating',
-  dropped: '⛔ dropped',
+  dropped: '⊗ dropped',
   unknown: '? unknown',
 };
 

@@ -1,9 +1,18 @@
-import type { NodeId, NodeKind } from '@portolan/topology';
+import type { EdgeId, NodeId, NodeKind } from '@portolan/topology';
 import { getState, setState } from './store.js';
-import type { ViewSlice } from './view-slice.js';
+import type { VerdictFilter, ViewSlice } from './view-slice.js';
 
 export function selectNode(id: NodeId | null): void {
   setState({ selection: id });
+}
+
+/**
+ * Select an edge (its policy chip): the inspector shows its verdict and
+ * reasons. Edge and node ids never collide (edge ids hold `->`), so the one
+ * selection field (and `sel=` in the URL) serves both.
+ */
+export function selectEdge(id: EdgeId): void {
+  setState({ selection: id as string as NodeId });
 }
 
 /** Select a node and ask the canvas to bring it into view (findings, search results). */
@@ -61,12 +70,16 @@ export function setExpanded(serviceId: NodeId, expanded: boolean): void {
   });
 }
 
-export function togglePanel(panel: 'findings' | 'changes'): void {
+export function togglePanel(panel: 'findings' | 'changes' | 'policies'): void {
   setState((s) => ({ panel: s.panel === panel ? null : panel }));
 }
 
 export function setFindingsOnly(findingsOnly: boolean): void {
   setState({ findingsOnly });
+}
+
+export function setVerdictFilter(verdict: VerdictFilter | null): void {
+  setState({ verdict });
 }
 
 /** Esc: close the inspector first; with nothing selected, leave focus. */
@@ -78,7 +91,7 @@ export function escape(): void {
 
 export type UrlView = Pick<
   ViewSlice,
-  'selection' | 'namespace' | 'search' | 'focus' | 'hiddenKinds' | 'findingsOnly'
+  'selection' | 'namespace' | 'search' | 'focus' | 'hiddenKinds' | 'findingsOnly' | 'verdict'
 >;
 
 export function applyUrlView(v: UrlView): void {

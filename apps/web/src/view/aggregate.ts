@@ -105,6 +105,6 @@ export function groupCountsText(g: PodGroup): string {
   const parts = [`✓ ${c.ready} ready`];
   if (c.notReady > 0) parts.push(`✗ ${c.notReady} not ready`);
   if (c.terminating > 0) parts.push(`⊘ ${c.terminating} terminating`);
-  if (c.pending > 0) parts.push(`⏳ ${c.pending} pending`);
+  if (c.pending > 0) parts.push(`◔ ${c.pending} pending`);
   return parts.join(' · ');
 }

@@ -102,3 +102,65 @@ describe('deriveVisibleGraph', () => {
     expect(namespacesOf(input(graph()).nodes)).toEqual(['default', 'shop']);
   });
 });
+
+describe('deriveVisibleGraph: policy verdict filter', () => {
+  const deniedPolicy = {
+    status: 'denied' as const,
+    sources: [
+      {
+        source: 'the ingress controller',
+        status: 'denied' as const,
+        reason: 'r',
+        allowed: [],
+        denied: ['8080/TCP'],
+      },
+    ],
+  };
+  function policyGraph(): Graph {
+    const g = graph();
+    for (const e of g.edges) {
+      if (e.id === 'svc:default/web->pod:default/web-a') e.policy = deniedPolicy;
+      if (e.id === 'svc:default/web->pod:default/web-b')
+        e.policy = { status: 'allowed', sources: [] };
+    }
+    for (const n of g.nodes)
+      if (n.id === 'pod:shop/cart-a' && n.kind === 'pod')
+        n.isolation = { ingress: ['shop/deny-all'], egress: [] };
+    g.edges.push(edge('to-service', 'lb:default/web', 'svc:default/web', [tcp(80, 80)]));
+    return g;
+  }
+
+  it('keeps denied edges, their pods and everything upstream, and no other pod', () => {
+    const v = deriveVisibleGraph(input(policyGraph()), view({ verdict: 'denied' }));
+    expect(v.nodes.map((n) => n.node.id).sort()).toEqual([
+      'external:clients',
+      'lb:default/web',
+      'pod:default/web-a',
+      'svc:default/web',
+    ]);
+    expect(v.edges.map((e) => e.edge.id)).toContain('svc:default/web->pod:default/web-a');
+  });
+
+  it('keeps allowed edges when asked for allowed, and nothing when no edge has the verdict', () => {
+    const allowed = deriveVisibleGraph(input(policyGraph()), view({ verdict: 'allowed' }));
+    expect(allowed.nodes.map((n) => n.node.id)).toContain('pod:default/web-b');
+    expect(allowed.nodes.map((n) => n.node.id)).not.toContain('pod:default/web-a');
+    const partly = deriveVisibleGraph(input(policyGraph()), view({ verdict: 'partly-allowed' }));
+    expect(partly.nodes).toHaveLength(0);
+  });
+
+  it('keeps isolated pods and the paths through them', () => {
+    const v = deriveVisibleGraph(input(policyGraph()), view({ verdict: 'isolated' }));
+    expect(v.nodes.map((n) => n.node.id).sort()).toEqual(['pod:shop/cart-a', 'svc:shop/cart']);
+  });
+
+  it('marks a selected edge active', () => {
+    const v = deriveVisibleGraph(
+      input(policyGraph()),
+      view({ selection: 'svc:default/web->pod:default/web-a' }),
+    );
+    expect(v.edges.filter((e) => e.active).map((e) => e.edge.id)).toEqual([
+      'svc:default/web->pod:default/web-a',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
  * The view pipeline: graph + view state -> what the canvas draws. Pure, so
  * filters are unit-tested without React; called from one memoised selector
  * (select-visible-graph.ts). Stages run in order, each narrowing the set:
- * namespace, kinds, findings only, search (matches and the paths through
+ * namespace, kinds, findings only, policy verdict, search (matches and the paths through
  * them), focus (the paths through one Service or Ingress); then the trace of
  * the selected node marks every hop of every path through it.
  */
@@ -16,10 +16,12 @@ import {
   type PodGroup,
 } from './aggregate.js';
 import { edgeOnPaths, pathsThrough, type PathSet } from './paths.js';
+import type { VerdictFilter } from '../store/view-slice.js';
 import {
   adjacencyFor,
   filterByKind,
   filterByNamespace,
+  filterByVerdict,
   filterFindingsOnly,
   keepPathsThrough,
   searchMatches,
@@ -41,6 +43,8 @@ export interface ViewInput {
   focus: NodeId | null;
   hiddenKinds?: ReadonlySet<NodeKind>;
   findingsOnly?: boolean;
+  /** Keep the edges with this policy verdict and their paths, or isolated pods and theirs. */
+  verdict?: VerdictFilter | null;
 }
 
 export interface VisibleNode {
@@ -90,6 +94,7 @@ export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleG
   for (const id of plan.hidden) keep.delete(id);
   keep = filterByKind(graph, keep, view.hiddenKinds ?? new Set());
   if (view.findingsOnly) keep = filterFindingsOnly(graph, keep);
+  if (view.verdict) keep = filterByVerdict(graph, keep, view.verdict);
   const matches = searchMatches(graph, keep, view.search);
   if (view.search.trim() !== '') keep = keepPathsThrough(graph, keep, matches);
   if (view.focus !== null && graph.nodes.has(view.focus))
@@ -129,7 +134,7 @@ export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleG
   const edges: VisibleEdge[] = [];
   for (const edge of graph.edges.values()) {
     if (!keep.has(edge.source) || !keep.has(edge.target)) continue;
-    const active = trace !== null && edgeOnPaths(edge, trace);
+    const active = (trace !== null && edgeOnPaths(edge, trace)) || edge.id === view.selection;
     edges.push({
       edge,
       ariaLabel: edgeAccessibleName(

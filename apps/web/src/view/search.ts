@@ -4,7 +4,8 @@
  * against a pod's labels or a Service's selector (`key=` or `key` alone: the
  * key is present), an IP or hostname (pod IPs, cluster IPs, LoadBalancer and
  * Ingress addresses, node addresses, endpoint addresses), a port number (a
- * Service's port, target port or node port), or a DNS name.
+ * Service's port, target port or node port), a DNS name, or
+ * `policy:<ns>/<name>`: the pods that NetworkPolicy selects (either direction).
  */
 import type { GraphNode, Labels, LoadBalancerIngress, PortSummary } from '@portolan/topology';
 
@@ -27,9 +28,12 @@ interface Haystack {
   labels: Labels;
   addresses: string[];
   ports: string[];
+  /** NetworkPolicies selecting a pod (`ns/name`, lower case). */
+  policies: string[];
 }
 
 function matchesTerm(term: string, h: Haystack): boolean {
+  if (term.startsWith('policy:')) return h.policies.includes(term.slice('policy:'.length));
   const eq = term.indexOf('=');
   if (eq > 0) {
     const key = term.slice(0, eq);
@@ -58,7 +62,7 @@ function haystack(node: GraphNode): Haystack {
   const names = [node.label];
   if (node.name !== undefined) names.push(node.name);
   if (node.namespace !== undefined) names.push(`${node.namespace}/${node.name ?? node.label}`);
-  const h: Haystack = { names, labels: {}, addresses: [], ports: [] };
+  const h: Haystack = { names, labels: {}, addresses: [], ports: [], policies: [] };
   switch (node.kind) {
     case 'loadbalancer':
       h.addresses.push(...lbAddresses(node.ingress));
@@ -86,6 +90,10 @@ function haystack(node: GraphNode): Haystack {
     case 'pod':
       h.addresses.push(...node.podIPs);
       h.labels = node.labels;
+      if (node.isolation)
+        h.policies = [...node.isolation.ingress, ...node.isolation.egress].map((p) =>
+          p.toLowerCase(),
+        );
       if (node.nodeName !== undefined) names.push(node.nodeName);
       break;
     case 'address':

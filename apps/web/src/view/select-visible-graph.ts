@@ -46,6 +46,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
       s.focus,
       s.hiddenKinds,
       s.findingsOnly,
+      s.verdict,
     ] as [
       CollapsePlan,
       AppState['nodes'],
@@ -58,6 +59,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
       AppState['focus'],
       AppState['hiddenKinds'],
       AppState['findingsOnly'],
+      AppState['verdict'],
     ],
   (
     plan,
@@ -71,10 +73,11 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
     focus,
     hiddenKinds,
     findingsOnly,
+    verdict,
   ) =>
     deriveVisibleGraph(
       { nodes, edges, findings, highlights, plan },
-      { selection, namespace, search, focus, hiddenKinds, findingsOnly },
+      { selection, namespace, search, focus, hiddenKinds, findingsOnly, verdict },
     ),
 );
 

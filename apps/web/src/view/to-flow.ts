@@ -11,8 +11,9 @@ import type { XY } from '../store/layout-slice.js';
 import type { Leaving } from '../store/graph-slice.js';
 import { CARD_H, NODE_W } from '../layout/geometry.js';
 import { edgeGeometry, labelCentreX } from '../canvas/edges/edge-path.js';
-import { EDGE_COLOR } from '../model/edge-style.js';
+import { EDGE_COLOR, POLICY_DENIED_COLOR } from '../model/edge-style.js';
 import { EDGE_STATE_TEXT, nodeStateText } from '../model/node-summary.js';
+import { isolatedDirections, policyChipText, policyDescription } from '../model/policy-text.js';
 import type { PodGroup } from './aggregate.js';
 import type {
   VisibleEdge,
@@ -137,6 +138,7 @@ export function edgeLabelLines(v: VisibleEdge): string[] {
   if (v.edge.label !== undefined) lines.unshift(v.edge.label);
   const state = EDGE_STATE_TEXT[v.edge.state];
   if (state !== undefined) lines.push(state);
+  if (v.edge.policy !== undefined) lines.push(policyChipText(v.edge.policy));
   return lines;
 }
 
@@ -207,8 +209,10 @@ function sameEdge(a: VisibleEdge, b: VisibleEdge): boolean {
 }
 
 function toFlowNode(v: VisibleNode, p: XY): FlowNode {
+  const dirs = v.node.kind === 'pod' ? isolatedDirections(v.node) : undefined;
   const description = [
     nodeStateText(v.node),
+    dirs ? `isolated for ${dirs.join(' and ')}` : '',
     v.match ? 'matches search' : '',
     v.traced ? 'on traced path' : '',
   ]
@@ -251,6 +255,11 @@ function leavingNode(l: Leaving): FlowNode {
 
 function toFlowEdge(v: VisibleEdge, labelDy: number): FlowEdge {
   const stateText = EDGE_STATE_TEXT[v.edge.state];
+  const policy = v.edge.policy;
+  const description = [stateText, policy && policyDescription(policy).replace(/\n/g, ' ')]
+    .filter(Boolean)
+    .join('. ');
+  const denied = policy?.status === 'denied';
   return {
     id: v.edge.id,
     source: v.edge.source,
@@ -267,12 +276,12 @@ function toFlowEdge(v: VisibleEdge, labelDy: number): FlowEdge {
     ariaLabel: v.ariaLabel,
     markerEnd: {
       type: MarkerType.ArrowClosed,
-      color: EDGE_COLOR[v.edge.state],
+      color: denied ? POLICY_DENIED_COLOR : EDGE_COLOR[v.edge.state],
       width: 18,
       height: 18,
     },
-    className: `pn-edge pn-edge-${v.edge.state}${v.active ? ' is-active' : ''}${v.dimmed ? ' is-dimmed' : ''}`,
+    className: `pn-edge pn-edge-${v.edge.state}${policy ? ` pn-edge-policy-${policy.status}` : ''}${v.active ? ' is-active' : ''}${v.dimmed ? ' is-dimmed' : ''}`,
     zIndex: v.active ? 1 : 0,
-    ...(stateText ? { domAttributes: { 'aria-description': stateText } } : {}),
+    ...(description ? { domAttributes: { 'aria-description': description } } : {}),
   };
 }

@@ -9,6 +9,7 @@ const empty: UrlView = {
   focus: null,
   hiddenKinds: new Set(),
   findingsOnly: false,
+  verdict: null,
 };
 
 describe('url state', () => {
@@ -25,19 +26,23 @@ describe('url state', () => {
       focus: 'svc:shop/frontend',
       hiddenKinds: new Set(['address', 'pod']),
       findingsOnly: true,
+      verdict: 'denied',
     };
     const q = viewToQuery(v);
     expect(q).toContain('ns=shop');
+    expect(q).toContain('verdict=denied');
     expect(queryToView(q)).toEqual(v);
   });
 
-  it('ignores unknown kinds and parameters', () => {
+  it('ignores unknown kinds, verdicts and parameters', () => {
     expect(queryToView('?hide=pod,bogus&x=1').hiddenKinds).toEqual(new Set(['pod']));
+    expect(queryToView('?verdict=maybe').verdict).toBeNull();
   });
 
   it('pushes history for navigation, replaces while typing', () => {
     expect(isNavigation(empty, { ...empty, search: 'a' })).toBe(false);
     expect(isNavigation(empty, { ...empty, selection: 'x' })).toBe(true);
     expect(isNavigation(empty, { ...empty, focus: 'x' })).toBe(true);
+    expect(isNavigation(empty, { ...empty, verdict: 'isolated' })).toBe(true);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The view in the URL, so a copied link opens the same view and back/forward
  * walk through views: `?ns=shop&q=app%3Dweb&hide=pod,address&findings=1
- * &focus=svc:shop/frontend&sel=pod:shop/frontend-1`. Pure both ways; unknown
+ * &verdict=denied&focus=svc:shop/frontend&sel=pod:shop/frontend-1`. Pure both ways; unknown
  * parameters and kinds are ignored.
  */
 import type { NodeKind } from '@portolan/topology';
 import { KIND_TITLE } from '../model/kind-meta.js';
 import type { UrlView } from '../store/view-actions.js';
+import type { VerdictFilter } from '../store/view-slice.js';
 
 const KINDS = new Set(Object.keys(KIND_TITLE));
+const VERDICTS = new Set<string>(['allowed', 'denied', 'partly-allowed', 'isolated']);
 
 export function viewToQuery(v: UrlView): string {
   const p = new URLSearchParams();
@@ -16,6 +18,7 @@ export function viewToQuery(v: UrlView): string {
   if (v.search !== '') p.set('q', v.search);
   if (v.hiddenKinds.size > 0) p.set('hide', [...v.hiddenKinds].sort().join(','));
   if (v.findingsOnly) p.set('findings', '1');
+  if (v.verdict !== null) p.set('verdict', v.verdict);
   if (v.focus !== null) p.set('focus', v.focus);
   if (v.selection !== null) p.set('sel', v.selection);
   const s = p.toString();
@@ -30,6 +33,7 @@ export function queryToView(query: string): UrlView {
     search: p.get('q') ?? '',
     hiddenKinds: new Set(hide),
     findingsOnly: p.get('findings') === '1',
+    verdict: VERDICTS.has(p.get('verdict') ?? '') ? (p.get('verdict') as VerdictFilter) : null,
     focus: p.get('focus') || null,
     selection: p.get('sel') || null,
   };
@@ -45,6 +49,7 @@ export function isNavigation(a: UrlView, b: UrlView): boolean {
     a.focus !== b.focus ||
     a.selection !== b.selection ||
     a.findingsOnly !== b.findingsOnly ||
+    a.verdict !== b.verdict ||
     a.hiddenKinds !== b.hiddenKinds
   );
 }

@@ -14,6 +14,7 @@ const pick = (s: AppState): UrlView => ({
   focus: s.focus,
   hiddenKinds: s.hiddenKinds,
   findingsOnly: s.findingsOnly,
+  verdict: s.verdict,
 });
 
 export function startUrlSync(win: Window = window): () => void {

@@ -5,6 +5,7 @@
  */
 import type { EdgeId, Finding, GraphEdge, GraphNode, NodeId, NodeKind } from '@portolan/topology';
 import { adjacencyOf, nodesOnPaths, pathsThrough, type Adjacency } from './paths.js';
+import type { VerdictFilter } from '../store/view-slice.js';
 import { matchesQuery, parseQuery } from './search.js';
 
 export interface FilterGraph {
@@ -73,6 +74,37 @@ export function filterFindingsOnly(g: FilterGraph, keep: Set<NodeId>): Set<NodeI
   const seeds = new Set<NodeId>();
   for (const f of g.findings.values()) for (const id of f.nodeIds) if (keep.has(id)) seeds.add(id);
   return keepPathsThrough(g, keep, seeds);
+}
+
+/**
+ * By NetworkPolicy verdict. For a status: the edges carrying it, their
+ * target pods and everything upstream of their Services (a pod other Services
+ * also select does not bring those in). For `isolated`: pods isolated by a
+ * policy and the paths through them.
+ */
+export function filterByVerdict(
+  g: FilterGraph,
+  keep: Set<NodeId>,
+  verdict: VerdictFilter,
+): Set<NodeId> {
+  if (verdict === 'isolated') {
+    const seeds: NodeId[] = [];
+    for (const id of keep) {
+      const n = g.nodes.get(id);
+      if (n?.kind === 'pod' && n.isolation) seeds.push(id);
+    }
+    return keepPathsThrough(g, keep, seeds);
+  }
+  const sources = new Set<NodeId>();
+  const out = new Set<NodeId>();
+  for (const e of g.edges.values()) {
+    if (e.policy?.status !== verdict || !keep.has(e.source) || !keep.has(e.target)) continue;
+    sources.add(e.source);
+    out.add(e.target);
+  }
+  const upstream = pathsThrough(sources, adjacencyFor(g.edges)).upstream;
+  for (const id of upstream) if (keep.has(id)) out.add(id);
+  return out;
 }
 
 /** The nodes a search matches (among those kept). */

@@ -36,7 +36,11 @@ function graph(): Graph {
   const fe = serviceWithPods('shop', 'frontend', []);
   const pods = [
     pod('shop', 'frontend-1', { labels: { app: 'frontend' }, podIPs: ['10.244.1.2'] }),
-    pod('shop', 'frontend-2', { labels: { app: 'frontend' }, podIPs: ['10.244.2.2'] }),
+    pod('shop', 'frontend-2', {
+      labels: { app: 'frontend' },
+      podIPs: ['10.244.2.2'],
+      isolation: { ingress: ['shop/deny-all', 'shop/frontend'], egress: ['shop/deny-all'] },
+    }),
   ];
   fe.nodes.push(...pods);
   fe.edges.push(
@@ -89,6 +93,7 @@ describe('view pipeline: search', () => {
     ['a node port', '30093', ['np:shop/frontend']],
     ['a service port', '5432', ['svc:data/db']],
     ['a DNS name', 'db.data.svc', ['svc:data/db']],
+    ['the pods a NetworkPolicy selects', 'policy:shop/deny-all', ['pod:shop/frontend-2']],
   ])('matches %s', (_what, q, expected) => {
     expect(matched(deriveVisibleGraph(input(graph()), view({ search: q })))).toEqual(
       [...expected].sort(),

@@ -5,6 +5,8 @@
  * decided in view/to-flow.ts so labels do not cover each other.
  */
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { policyChipText, policyDescription } from '../../model/policy-text.js';
+import { selectEdge } from '../../store/view-actions.js';
 import type { FlowEdge } from '../../view/to-flow.js';
 import { edgeGeometry, labelTransform } from './edge-path.js';
 
@@ -39,7 +41,10 @@ export function PortEdge({
   );
   const hasLabel =
     data !== undefined &&
-    (data.ports.length > 0 || data.edge.label !== undefined || data.stateText !== undefined);
+    (data.ports.length > 0 ||
+      data.edge.label !== undefined ||
+      data.stateText !== undefined ||
+      data.edge.policy !== undefined);
   if (!data || !hasLabel) {
     return (
       <>
@@ -63,6 +68,20 @@ export function PortEdge({
             <div key={i}>{line}</div>
           ))}
           {stateText !== undefined && <div className="pn-edge-state">{stateText}</div>}
+          {edge.policy !== undefined && (
+            <button
+              type="button"
+              className={`pn-edge-policy pn-edge-policy-${edge.policy.status} nodrag nopan`}
+              title={policyDescription(edge.policy)}
+              aria-description={policyDescription(edge.policy)}
+              onClick={(e) => {
+                e.stopPropagation();
+                selectEdge(edge.id);
+              }}
+            >
+              {policyChipText(edge.policy)}
+            </button>
+          )}
         </div>
       </EdgeLabelRenderer>
     </>

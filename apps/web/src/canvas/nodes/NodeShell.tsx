@@ -4,6 +4,7 @@
  * text is rendered as text nodes (React escapes it); nothing is markup.
  */
 import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
 import type { GraphNode } from '@portolan/topology';
 import { objectName } from '../../model/a11y.js';
 import type { CardStatus } from '../../model/card-text.js';
@@ -20,9 +21,21 @@ interface Props {
   meta?: string | undefined;
   status?: CardStatus | undefined;
   className?: string;
+  /** Extra content below the lines (e.g. a pod's isolation badge). */
+  children?: ReactNode;
 }
 
-export function NodeShell({ node, isNew, findings, lines, title, meta, status, className }: Props) {
+export function NodeShell({
+  node,
+  isNew,
+  findings,
+  lines,
+  title,
+  meta,
+  status,
+  className,
+  children,
+}: Props) {
   const classes = ['pn-card', `pn-card-${node.kind}`, `pn-health-${node.health}`];
   if (isNew) classes.push('is-new');
   if (className) classes.push(className);
@@ -61,6 +74,7 @@ export function NodeShell({ node, isNew, findings, lines, title, meta, status, c
             {line}
           </div>
         ))}
+      {children}
       <Handle type="source" position={Position.Right} isConnectable={false} className="pn-handle" />
     </div>
   );

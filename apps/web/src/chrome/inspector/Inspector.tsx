@@ -3,6 +3,7 @@
  * object names and labels are data, never markup.
  */
 import { useMemo } from 'react';
+import type { EdgeId } from '@portolan/topology';
 import { nodeAccessibleName, qualifiedName } from '../../model/a11y.js';
 import { nodeConnections } from '../../model/connections.js';
 import { SEVERITY_MARK } from '../../model/findings-order.js';
@@ -11,6 +12,8 @@ import { useAppStore } from '../../store/store.js';
 import { selectNode, setExpanded, setFocus } from '../../store/view-actions.js';
 import { POD_GROUP_THRESHOLD } from '../../view/aggregate.js';
 import { selectCollapsePlan } from '../../view/select-visible-graph.js';
+import { PodPolicySection } from '../policy/PodPolicySection.js';
+import { EdgeInspector } from './EdgeInspector.js';
 import { GroupInspector } from './GroupInspector.js';
 import { CopyButton } from './CopyButton.js';
 import { EndpointsTable } from './EndpointsTable.js';
@@ -35,7 +38,11 @@ export function Inspector() {
   );
   const group = useAppStore((s) => selectCollapsePlan(s).groups.find((g) => g.id === s.selection));
   const expanded = useAppStore((s) => s.selection !== null && s.expanded.has(s.selection));
+  const selectedEdge = useAppStore((s) =>
+    s.selection === null || node ? undefined : s.edges.get(s.selection as string as EdgeId),
+  );
   if (group) return <GroupInspector group={group} />;
+  if (selectedEdge) return <EdgeInspector edge={selectedEdge} />;
   if (!node) return null;
   const name = nodeAccessibleName(node);
   return (
@@ -78,6 +85,7 @@ export function Inspector() {
           </ul>
         </section>
       )}
+      {node.kind === 'pod' && <PodPolicySection node={node} />}
       {node.kind === 'service' && <PortsTable ports={node.ports} />}
       {node.kind === 'service' && <EndpointsTable serviceId={node.id} />}
       <section>

@@ -5,6 +5,7 @@ import { NamespaceFilter } from '../NamespaceFilter.js';
 import { FocusChip } from './FocusChip.js';
 import { KindFilter } from './KindFilter.js';
 import { SearchBox } from './SearchBox.js';
+import { VerdictFilter } from './VerdictFilter.js';
 
 export function Toolbar() {
   const findingsOnly = useAppStore((s) => s.findingsOnly);
@@ -22,6 +23,7 @@ export function Toolbar() {
       >
         <span aria-hidden="true">{findingsOnly ? '☑' : '☐'}</span> Findings only
       </button>
+      <VerdictFilter />
       <FocusChip />
     </div>
   );
