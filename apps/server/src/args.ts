@@ -11,13 +11,30 @@ export interface CliArgs {
   /** Files or folders of manifests to show, with --manifests. */
   manifests?: string[];
   help: boolean;
-  /** `serve` (default), `connectivity` (print the connectivity report and exit) or `doctor` (what the credentials can read). */
-  command: 'serve' | 'connectivity' | 'doctor';
+  /** `serve` (default), `connectivity` (print the connectivity report and exit), `doctor` (what the credentials can read) or `share` (manage share links). */
+  command: 'serve' | 'connectivity' | 'doctor' | 'share';
   output: 'text' | 'json';
+  /** Share mode: every request needs the owner token or a share link (docs/adr/0004). */
+  share: boolean;
+  /** No authentication on a non-loopback address: anyone who reaches the port sees everything. */
+  allowAnonymous: boolean;
+  /** Where the share key, owner token and links live (default: $XDG_STATE_HOME/portolan). */
+  stateDir?: string;
+  /** The address people use to reach this server, for links and the Host check. */
+  publicUrl?: string;
+  /** With `share`: what to do, and its options. */
+  shareAction?: 'create' | 'list' | 'revoke';
+  shareId?: string;
+  namespaces?: string;
+  expires?: string;
+  /** With `share`: the server to talk to (default: the one the state folder names). */
+  server?: string;
 }
 
 export const USAGE = `Usage: portolan [options]
        portolan connectivity [--kubeconfig FILE | --simulate [SCENARIO] | --manifests PATH...] [--output text|json]
+       portolan share create [--namespaces a,b] [--expires 24h] [--server URL] [--state-dir DIR]
+       portolan share list | portolan share revoke ID
        portolan doctor [--kubeconfig FILE] [--context NAME]   (what these credentials let Portolan read)
 
 Live map of how traffic reaches the workloads of a Kubernetes cluster.
@@ -33,13 +50,29 @@ Options:
                         controllers create pods and endpoints; rejected objects
                         become findings with file and line
   --port N              HTTP port (default: PORT, else 7420; 0 picks a free port)
-  --host ADDRESS        address to listen on (default 127.0.0.1; loopback only for now)
+  --host ADDRESS        address to listen on (default 127.0.0.1); another address needs
+                        --share or --allow-anonymous
+  --share               share mode: every request needs a share link or the owner token
+                        (printed at startup); see portolan share
+  --allow-anonymous     no authentication on --host: ANYONE who can reach the port sees the
+                        whole cluster graph (trusted networks only)
+  --state-dir DIR       share key, owner token and links (default: $XDG_STATE_HOME/portolan,
+                        else ~/.local/state/portolan); owner-only permissions
+  --public-url URL      how others reach this server (links use it; its host passes the
+                        Host check), e.g. https://portolan.example.com
   --output text|json    with connectivity: workload-level text (default), or pod-level JSON
   -h, --help            show this help
 
+Share links (talk to the running server through the state folder):
+  create [--namespaces a,b] [--expires 24h]   print a signed, scoped, expiring link
+  list                                        every link with its state
+  revoke ID                                   end a link and close its open streams
+
 Examples:
   portolan --simulate
-  portolan --kubeconfig ~/.kube/config --context staging`;
+  portolan --kubeconfig ~/.kube/config --context staging
+  portolan --simulate --share --host 0.0.0.0        (then, in another terminal:)
+  portolan share create --namespaces shop --expires 8h`;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -51,10 +84,34 @@ export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {})
     help: false,
     command: 'serve',
     output: 'text',
+    share: false,
+    allowAnonymous: false,
   };
   if (argv[0] === 'connectivity' || argv[0] === 'doctor') {
     out.command = argv[0];
     argv = argv.slice(1);
+  } else if (argv[0] === 'share') {
+    out.command = 'share';
+    const action = argv[1];
+    if (action !== 'create' && action !== 'list' && action !== 'revoke')
+      throw new PortolanError(
+        'PORTOLAN_BAD_ARGUMENT',
+        `portolan share needs create, list or revoke${action ? `, got "${action}"` : ''}.`,
+        'See portolan --help.',
+      );
+    out.shareAction = action;
+    argv = argv.slice(2);
+    if (action === 'revoke') {
+      const id = argv[0];
+      if (id === undefined || id.startsWith('-'))
+        throw new PortolanError(
+          'PORTOLAN_BAD_ARGUMENT',
+          'portolan share revoke needs the id of a link.',
+          'portolan share list shows them.',
+        );
+      out.shareId = id;
+      argv = argv.slice(1);
+    }
   }
   if (env.PORT) out.port = parsePort(env.PORT, 'PORT');
   for (let i = 0; i < argv.length; i++) {
@@ -117,6 +174,34 @@ export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {})
         out.output = v;
         break;
       }
+      case '--share':
+        out.share = true;
+        break;
+      case '--allow-anonymous':
+        out.allowAnonymous = true;
+        break;
+      case '--state-dir':
+        out.stateDir = value();
+        break;
+      case '--public-url': {
+        const v = value();
+        if (!/^https?:\/\/[^/]+\/?$/.test(v))
+          throw new PortolanError(
+            'PORTOLAN_BAD_ARGUMENT',
+            `--public-url must be a base URL like https://portolan.example.com, got "${v}".`,
+          );
+        out.publicUrl = v.replace(/\/$/, '');
+        break;
+      }
+      case '--namespaces':
+        out.namespaces = value();
+        break;
+      case '--expires':
+        out.expires = value();
+        break;
+      case '--server':
+        out.server = value().replace(/\/$/, '');
+        break;
       case '-h':
       case '--help':
         out.help = true;
@@ -143,11 +228,30 @@ export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {})
       'Use --simulate for the built-in cluster, or --kubeconfig for a real one.',
     );
   }
-  if (!LOOPBACK.has(out.host)) {
+  const shareOnly: [string, unknown][] = [
+    ['--namespaces', out.namespaces],
+    ['--expires', out.expires],
+    ['--server', out.server],
+  ];
+  for (const [flag, v] of shareOnly) {
+    if (v !== undefined && !(out.command === 'share' && out.shareAction === 'create'))
+      throw new PortolanError(
+        'PORTOLAN_BAD_ARGUMENT',
+        `${flag} belongs to portolan share create.`,
+        'See portolan --help.',
+      );
+  }
+  if (out.share && out.allowAnonymous)
     throw new PortolanError(
       'PORTOLAN_BAD_ARGUMENT',
-      `--host ${out.host} would expose the dashboard beyond this machine, and sharing with authentication is not available yet.`,
-      'Listen on 127.0.0.1 (the default) and reach it through an SSH tunnel or kubectl port-forward.',
+      '--share and --allow-anonymous cannot be used together.',
+      '--share asks every viewer for a link; --allow-anonymous asks nobody for anything.',
+    );
+  if (!LOOPBACK.has(out.host) && !out.share && !out.allowAnonymous) {
+    throw new PortolanError(
+      'PORTOLAN_BAD_ARGUMENT',
+      `--host ${out.host} would expose the dashboard beyond this machine without authentication.`,
+      'Add --share (viewers need a link from portolan share create), or --allow-anonymous on a network you trust; or keep 127.0.0.1 and use an SSH tunnel or kubectl port-forward.',
     );
   }
   return out;

@@ -15,6 +15,8 @@ import { doctorHealthy, doctorText, runDoctor } from './doctor.js';
 import { PortolanError } from './errors.js';
 import { preflight } from './kube-request.js';
 import { resolveKubeconfig } from './kubeconfig.js';
+import { allowedHostsFor, runShareCommand, setUpShareMode } from './share-cli.js';
+import type { ShareMode } from './share-cli.js';
 import { ClusterSource } from './source.js';
 
 const stamp = () => new Date().toISOString().slice(11, 19);
@@ -54,6 +56,10 @@ async function main(): Promise<void> {
   if (args.command !== 'serve') log.info = (m: string) => console.error(`${stamp()} ${m}`);
   if (args.help) {
     console.log(USAGE);
+    return;
+  }
+  if (args.command === 'share') {
+    console.log(await runShareCommand(args));
     return;
   }
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -115,7 +121,18 @@ async function main(): Promise<void> {
     return;
   }
   const source = new ClusterSource(config, simulated, log);
-  const app = await buildApp({ source });
+  let boundPort = args.port;
+  let shareMode: ShareMode | undefined;
+  if (args.share) {
+    shareMode = setUpShareMode(args, () => boundPort);
+    cleanups.push(() => shareMode?.cleanup());
+  }
+  const app = await buildApp({
+    source,
+    allowedHosts: allowedHostsFor(args),
+    share: shareMode?.options,
+    anonymous: args.allowAnonymous,
+  });
   try {
     await app.listen({ host: args.host, port: args.port });
   } catch (err) {
@@ -142,6 +159,19 @@ async function main(): Promise<void> {
   log.info(
     `Portolan is serving http://${args.host === '::1' ? '[::1]' : args.host === '127.0.0.1' ? 'localhost' : args.host}:${port}`,
   );
+  boundPort = port;
+  if (shareMode) {
+    const ownerLink = shareMode.listening(port);
+    log.info(
+      `share mode: every viewer needs a link (portolan share create --namespaces a,b --expires 24h).\n  Your owner link (works only from this machine; do not share it): ${ownerLink}`,
+    );
+  }
+  if (args.allowAnonymous && !['127.0.0.1', 'localhost', '::1'].includes(args.host)) {
+    const bar = '!'.repeat(78);
+    log.warn(
+      `\n${bar}\n  --allow-anonymous: NO AUTHENTICATION on ${args.host}:${port}.\n  ANYONE who can reach this port sees the whole cluster graph: every namespace,\n  service, pod, IP address and NetworkPolicy verdict. Use it only on a network you\n  trust; otherwise restart with --share and hand out links (portolan share create).\n${bar}`,
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

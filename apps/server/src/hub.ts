@@ -12,12 +12,32 @@ import type {
   SourceStatus,
   StreamMessage,
 } from '@portolan/topology';
-import { PROTOCOL_VERSION, TopologyEngine } from '@portolan/topology';
+import { PROTOCOL_VERSION, ScopedView, TopologyEngine, scopeGraph } from '@portolan/topology';
 
 export interface StreamClient {
   /** Write one SSE frame; false when the client should be dropped (closed or too far behind). */
   write(frame: string): boolean;
   close(): void;
+  /** Namespaces a share link limits the client to (absent or null: everything). */
+  scope?: readonly string[] | null;
+  /** The share link the client came with, so revoking it closes the stream. */
+  shareId?: string;
+  /** Share viewers do not get the cluster's address or error texts in status messages. */
+  redactStatus?: boolean;
+}
+
+interface ScopeGroup {
+  view: ScopedView;
+  clients: Set<StreamClient>;
+}
+
+/** What share viewers see of the status: states and counts, not the API server address or error texts. */
+export function redactStatus(s: SourceStatus): SourceStatus {
+  return {
+    ...s,
+    cluster: '(hidden from share links)',
+    kinds: s.kinds.map(({ message: _m, ...k }) => k),
+  };
 }
 
 const RING_SIZE = 512;
@@ -43,7 +63,9 @@ export class Hub {
   private timer: NodeJS.Timeout | undefined;
   private statusTimer: NodeJS.Timeout | undefined;
   private readonly ring: GraphDelta[] = [];
+  /** Clients that see everything; scoped ones are grouped by scope so each delta is filtered once per scope. */
   private readonly clients = new Set<StreamClient>();
+  private readonly groups = new Map<string, ScopeGroup>();
   eventsIn = 0;
   /** Identifies this server process in SSE ids. */
   readonly boot = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
@@ -65,11 +87,7 @@ export class Hub {
     this.queue = [];
     const delta = this.engine.applyBatch(events);
     if (delta.revision === delta.fromRevision) return delta;
-    this.ring.push(delta);
-    if (this.ring.length > RING_SIZE) this.ring.shift();
-    this.broadcast(
-      sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, this.id(delta.revision)),
-    );
+    this.publish(delta);
     return delta;
   }
 
@@ -78,18 +96,34 @@ export class Hub {
     this.flush();
     const delta = this.engine.putFindings(source, findings);
     if (delta.revision === delta.fromRevision) return;
+    this.publish(delta);
+  }
+
+  /** Ring, then every client: the full delta once, and once filtered per scope (empty or not, so revisions stay consecutive). */
+  private publish(delta: GraphDelta): void {
     this.ring.push(delta);
     if (this.ring.length > RING_SIZE) this.ring.shift();
-    this.broadcast(
-      sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, this.id(delta.revision)),
-    );
+    const id = this.id(delta.revision);
+    this.send(this.clients, sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta }, id));
+    for (const g of this.groups.values())
+      this.send(
+        g.clients,
+        sseFrame({ v: PROTOCOL_VERSION, type: 'delta', delta: g.view.delta(delta) }, id),
+      );
   }
 
   /** Status changes are coalesced: at most one status message per 200 ms. */
   statusChanged(): void {
     this.statusTimer ??= setTimeout(() => {
       this.statusTimer = undefined;
-      this.broadcast(sseFrame({ v: PROTOCOL_VERSION, type: 'status', status: this.getStatus() }));
+      const status = this.getStatus();
+      const full = sseFrame({ v: PROTOCOL_VERSION, type: 'status', status });
+      const redacted = sseFrame({
+        v: PROTOCOL_VERSION,
+        type: 'status',
+        status: redactStatus(status),
+      });
+      for (const c of this.all()) this.write(c, c.redactStatus ? redacted : full);
     }, 200);
   }
 
@@ -101,7 +135,13 @@ export class Hub {
     return `${this.boot}-${revision}`;
   }
 
+  private statusFor(client: StreamClient): SourceStatus {
+    const s = this.getStatus();
+    return client.redactStatus ? redactStatus(s) : s;
+  }
+
   attach(client: StreamClient, lastEventId?: string): () => void {
+    if (client.scope) return this.attachScoped(client, client.scope);
     const lastRevision = parseEventId(lastEventId, this.boot);
     this.flush();
     const rev = this.engine.revision;
@@ -112,7 +152,9 @@ export class Hub {
       first &&
       lastRevision >= first.fromRevision
     ) {
-      client.write(sseFrame({ v: PROTOCOL_VERSION, type: 'status', status: this.getStatus() }));
+      client.write(
+        sseFrame({ v: PROTOCOL_VERSION, type: 'status', status: this.statusFor(client) }),
+      );
       for (const d of this.ring) {
         if (d.fromRevision >= lastRevision)
           client.write(
@@ -126,7 +168,7 @@ export class Hub {
             v: PROTOCOL_VERSION,
             type: 'snapshot',
             graph: this.engine.graph(),
-            status: this.getStatus(),
+            status: this.statusFor(client),
           },
           this.id(rev),
         ),
@@ -136,27 +178,87 @@ export class Hub {
     return () => this.clients.delete(client);
   }
 
+  /**
+   * A scoped client always starts from a scoped snapshot (a resume would need
+   * the scope's view of every ring delta); its group's view then filters the
+   * deltas that follow.
+   */
+  private attachScoped(client: StreamClient, scope: readonly string[]): () => void {
+    this.flush();
+    const key = [...scope].sort().join(',');
+    let group = this.groups.get(key);
+    let graph;
+    if (group) graph = scopeGraph(this.engine.graph(), scope);
+    else {
+      group = { view: new ScopedView(scope), clients: new Set() };
+      this.groups.set(key, group);
+      graph = group.view.snapshot(this.engine.graph());
+    }
+    client.write(
+      sseFrame(
+        { v: PROTOCOL_VERSION, type: 'snapshot', graph, status: this.statusFor(client) },
+        this.id(this.engine.revision),
+      ),
+    );
+    group.clients.add(client);
+    const g = group;
+    return () => {
+      g.clients.delete(client);
+      if (g.clients.size === 0 && this.groups.get(key) === g) this.groups.delete(key);
+    };
+  }
+
+  /** Close every stream `match` picks (e.g. those of a revoked share link) at once; returns how many. */
+  closeWhere(match: (c: StreamClient) => boolean): number {
+    let n = 0;
+    for (const c of this.all()) {
+      if (!match(c)) continue;
+      this.remove(c);
+      c.close();
+      n++;
+    }
+    return n;
+  }
+
+  private *all(): Iterable<StreamClient> {
+    yield* [...this.clients];
+    for (const g of [...this.groups.values()]) yield* [...g.clients];
+  }
+
+  private remove(c: StreamClient): void {
+    this.clients.delete(c);
+    for (const [key, g] of this.groups) {
+      if (g.clients.delete(c) && g.clients.size === 0) this.groups.delete(key);
+    }
+  }
+
   get clientCount(): number {
-    return this.clients.size;
+    let n = this.clients.size;
+    for (const g of this.groups.values()) n += g.clients.size;
+    return n;
   }
 
   heartbeat(): void {
-    this.broadcast(': keep-alive\n\n');
+    for (const c of this.all()) this.write(c, ': keep-alive\n\n');
   }
 
   close(): void {
     clearTimeout(this.timer);
     clearTimeout(this.statusTimer);
-    for (const c of this.clients) c.close();
+    for (const c of this.all()) c.close();
     this.clients.clear();
+    this.groups.clear();
   }
 
-  private broadcast(frame: string): void {
-    for (const c of this.clients) {
-      if (!c.write(frame)) {
-        this.clients.delete(c);
-        c.close();
-      }
+  private send(clients: Set<StreamClient>, frame: string): void {
+    for (const c of [...clients]) this.write(c, frame);
+  }
+
+  /** A client that cannot take the frame (closed, or too far behind) is dropped; it reconnects and resyncs. */
+  private write(c: StreamClient, frame: string): void {
+    if (!c.write(frame)) {
+      this.remove(c);
+      c.close();
     }
   }
 }
