@@ -204,4 +204,27 @@ describe('layoutGraph', () => {
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
+
+  it('puts a pod two Services select in the band of the more exposed one (frontend-external over frontend)', () => {
+    const shared = pod('default', 'frontend-1');
+    const g = mergeGraphs(serviceWithPods('default', 'frontend', []), {
+      revision: 1,
+      nodes: [
+        lb('default', 'frontend-external', '192.0.2.10'),
+        np('default', 'frontend-external', 31500),
+        svc('default', 'frontend-external'),
+        shared,
+      ],
+      edges: [
+        edge('lb-nodeport', 'lb:default/frontend-external', 'np:default/frontend-external'),
+        edge('to-service', 'np:default/frontend-external', 'svc:default/frontend-external'),
+        edge('endpoint', 'svc:default/frontend', shared.id, [tcp(80, 8080)], 'ready'),
+        edge('endpoint', 'svc:default/frontend-external', shared.id, [tcp(80, 8080)], 'ready'),
+      ],
+      findings: [],
+    });
+    const pos = layoutGraph(g, new Map());
+    expect(pos.get(shared.id)?.y).toBe(pos.get('svc:default/frontend-external')?.y);
+    expect(pos.get('svc:default/frontend')?.y).toBeGreaterThan(pos.get(shared.id)?.y ?? Infinity);
+  });
 });

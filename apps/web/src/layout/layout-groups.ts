@@ -1,8 +1,10 @@
 /**
  * Which band each node belongs to. A Service, its LoadBalancer, NodePort and
  * ExternalIP nodes share the band named after the Service; a pod (or address)
- * joins the band of the first Service (by name) that has it as an endpoint;
- * an Ingress joins the band of the first Service it routes to. Pods no
+ * joins the band of the most exposed Service that has it as an endpoint (a
+ * pod behind both `frontend` and `frontend-external` sits with the
+ * LoadBalancer one; ties by name); an Ingress joins the band of the first
+ * Service (by name) it routes to. Pods no
  * Service selects go last in their namespace.
  */
 import { LANE_OF, LANES, type EdgeKind, type NodeId, type NodeKind } from '@portolan/topology';
@@ -79,7 +81,7 @@ export function groupNodes(graph: LayoutGraph): {
   const serviceOf = (id: NodeId): Candidate | undefined => {
     const n = byId.get(id);
     return n && n.kind === 'service'
-      ? { namespace: n.namespace ?? '', name: objectName(n) }
+      ? { id: n.id, namespace: n.namespace ?? '', name: objectName(n) }
       : undefined;
   };
   // Candidate services per pod/address (endpoint edges) and per ingress (routes).
@@ -96,6 +98,37 @@ export function groupNodes(graph: LayoutGraph): {
     else candidates.set(holder, [svc]);
   }
 
+  // How exposed each Service is, from the nodes it owns: pods sit with the most exposed.
+  const routed = new Set<NodeId>();
+  for (const e of graph.edges)
+    if (e.kind === 'to-service' && byId.get(e.source)?.kind === 'ingress') routed.add(e.target);
+  const owned = new Map<string, Set<NodeKind>>();
+  for (const n of graph.nodes) {
+    if (!SERVICE_OWNED.has(n.kind)) continue;
+    const key = `${n.namespace ?? ''}\u0000${objectName(n)}`;
+    const kinds = owned.get(key) ?? new Set<NodeKind>();
+    kinds.add(n.kind);
+    owned.set(key, kinds);
+  }
+  const exposureOf = (c: Candidate): Exposure => {
+    const key = `${c.namespace}\u0000${c.name}`;
+    const svcId = c.id;
+    return bandExposure({
+      kinds: owned.get(key) ?? new Set(),
+      ingressRouted: routed.has(svcId),
+      internalOnly: isInternalOnly(byId.get(svcId)),
+      hasService: true,
+    });
+  };
+  const mostExposed = (list: Candidate[] | undefined): Candidate | undefined => {
+    if (!list || list.length === 0) return undefined;
+    if (list.length === 1) return list[0];
+    const ranked = list.map((c) => ({ c, x: exposureOf(c) }));
+    return ranked.reduce((m, r) =>
+      (r.x - m.x || cmp(r.c.namespace, m.c.namespace) || cmp(r.c.name, m.c.name)) < 0 ? r : m,
+    ).c;
+  };
+
   const groups = new Map<string, LayoutGroup>();
   let external: LayoutMember | undefined;
   for (const n of graph.nodes) {
@@ -105,7 +138,11 @@ export function groupNodes(graph: LayoutGraph): {
       continue;
     }
     // Bare addresses have no namespace of their own: they join their Service's.
-    const svc = SERVICE_OWNED.has(n.kind) ? undefined : firstCandidate(candidates.get(n.id));
+    const svc = SERVICE_OWNED.has(n.kind)
+      ? undefined
+      : n.kind === 'ingress'
+        ? firstCandidate(candidates.get(n.id))
+        : mostExposed(candidates.get(n.id));
     const namespace = n.namespace ?? svc?.namespace ?? '';
     const name = SERVICE_OWNED.has(n.kind)
       ? objectName(n)
@@ -119,9 +156,6 @@ export function groupNodes(graph: LayoutGraph): {
     g.members.push(member);
   }
 
-  const routed = new Set<NodeId>();
-  for (const e of graph.edges)
-    if (e.kind === 'to-service' && byId.get(e.source)?.kind === 'ingress') routed.add(e.target);
   const byNamespace = new Map<
     string,
     NamespaceFacts & { exposures: Exposure[]; bandNames: string[] }
@@ -169,6 +203,7 @@ function compareMembers(a: LayoutMember, b: LayoutMember): number {
 }
 
 interface Candidate {
+  id: NodeId;
   namespace: string;
   name: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COL_W, NODE_W } from '../../layout/geometry.js';
+import { CARD_H, COL_W, NODE_W, ROW_H } from '../../layout/geometry.js';
 import { edgeGeometry } from './edge-path.js';
 
 const GAP = COL_W - NODE_W;
@@ -24,5 +24,20 @@ describe('edgeGeometry', () => {
     expect(g.labelY).toBe(400);
     expect(g.anchor).toBe('end');
     expect(g.labelX).toBeGreaterThan(COL_W);
+  });
+
+  it('runs an edge that passes a lane along the gutter next to its target row, never across a card of that lane', () => {
+    // Ingress on row 0 to a Service two rows down whose NodePort card sits on the Service's row.
+    const sy = CARD_H / 2;
+    const ty = 2 * ROW_H + CARD_H / 2;
+    const g = edgeGeometry(NODE_W, sy, 2 * COL_W, ty);
+    const gutterY = 2 * ROW_H - (ROW_H - CARD_H) / 2;
+    expect(g.path).toContain(`L ${2 * COL_W - GAP},${gutterY}`);
+    // The straight run crosses the NodePort lane (x from COL_W*... ) between rows 1 and 2: clear of both cards.
+    expect(gutterY).toBeGreaterThan(ROW_H + CARD_H);
+    expect(gutterY).toBeLessThan(2 * ROW_H);
+    // Level with the target: still in the gutter (above), not through the target row's NodePort card.
+    const level = edgeGeometry(NODE_W, ty, 2 * COL_W, ty);
+    expect(level.path).toContain(`,${gutterY} L `);
   });
 });

@@ -7,14 +7,18 @@
  *   crossing sweeps. Their label sits on the last run, in the gap before the
  *   target.
  * - Other edges are horizontal S-curves. Between neighbouring lanes the label
- *   is halfway; an edge that passes a lane (an Ingress to its Services, a
- *   Service to a pod in an overflow column) has it starting just after its
+ *   is halfway.
+ * - An edge that passes a lane (an Ingress to its Services, a Service to a
+ *   pod in an overflow column) would run behind the cards of that lane (a
+ *   NodePort card sits on its Service's row), so it bends into the gutter
+ *   between card rows next to its target's row (rows line up across lanes),
+ *   runs along it, and bends into the target. Its label starts just after its
  *   source, in the only gap it is sure to cross in the open.
  *
  * Overlaps between labels are resolved later (view/label-placement.ts).
  */
 import type { EdgeKind } from '@portolan/topology';
-import { COL_W, NODE_W } from '../../layout/geometry.js';
+import { CARD_H, COL_W, NODE_W, ROW_H } from '../../layout/geometry.js';
 
 export interface EdgeGeometry {
   path: string;
@@ -41,25 +45,37 @@ export function edgeGeometry(
 ): EdgeGeometry {
   if (kind === 'client' && tx - sx > TRUNK + RADIUS) return busGeometry(sx, sy, tx, ty);
   const dx = tx - sx;
-  const k = Math.max(40, Math.abs(dx) * 0.5);
-  const c1x = sx + k;
-  const c2x = tx - k;
-  const path = `M ${sx},${sy} C ${c1x},${sy} ${c2x},${ty} ${tx},${ty}`;
   if (dx <= GAP * 1.5) {
+    const k = Math.max(40, Math.abs(dx) * 0.5);
+    const path = `M ${sx},${sy} C ${sx + k},${sy} ${tx - k},${ty} ${tx},${ty}`;
     return { path, labelX: (sx + tx) / 2, labelY: (sy + ty) / 2, anchor: 'middle' };
   }
+  // The gutter above the target's row when coming from above (or level), below it otherwise.
+  const gy = sy <= ty ? ty - CARD_H / 2 - GUTTER / 2 : ty + CARD_H / 2 + GUTTER / 2;
+  const ax = sx + GAP;
+  const bx = tx - GAP;
+  const m = GAP / 2;
+  const path = [
+    `M ${sx},${sy}`,
+    `C ${sx + m},${sy} ${sx + m},${gy} ${ax},${gy}`,
+    `L ${bx},${gy}`,
+    `C ${bx + m},${gy} ${bx + m},${ty} ${tx},${ty}`,
+  ].join(' ');
   const labelX = sx + LABEL_INSET;
-  // x(t) is monotonic for these control points: find t by bisection, then y(t).
+  // x(t) is monotonic on the first bend: find t by bisection, then y(t).
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 30; i++) {
     const mid = (lo + hi) / 2;
-    if (cubic(sx, c1x, c2x, tx, mid) < labelX) lo = mid;
+    if (cubic(sx, sx + m, sx + m, ax, mid) < labelX) lo = mid;
     else hi = mid;
   }
   const t = (lo + hi) / 2;
-  return { path, labelX, labelY: cubic(sy, sy, ty, ty, t), anchor: 'start' };
+  return { path, labelX, labelY: cubic(sy, sy, gy, gy, t), anchor: 'start' };
 }
+
+/** The empty band between two card rows. */
+const GUTTER = ROW_H - CARD_H;
 
 function busGeometry(sx: number, sy: number, tx: number, ty: number): EdgeGeometry {
   const bx = sx + TRUNK;
