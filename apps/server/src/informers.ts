@@ -30,6 +30,7 @@ export const KIND_PATHS: Readonly<Record<WatchedKind, string>> = {
   Service: '/api/v1/services',
   EndpointSlice: '/apis/discovery.k8s.io/v1/endpointslices',
   Ingress: '/apis/networking.k8s.io/v1/ingresses',
+  IngressClass: '/apis/networking.k8s.io/v1/ingressclasses',
   NetworkPolicy: '/apis/networking.k8s.io/v1/networkpolicies',
 };
 

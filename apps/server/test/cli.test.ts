@@ -101,6 +101,6 @@ current-context: x
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/API server {3}reachable, Kubernetes v1\.\d+/);
     expect(r.out).toMatch(/NetworkPolicy +readable \(list, watch\), 1 object/);
-    expect(r.out).toContain('All 7 kinds are readable');
+    expect(r.out).toContain('All 8 kinds are readable');
   });
 });

@@ -47,7 +47,7 @@ describe('portolan doctor', () => {
     expect(text).toMatch(/API server {3}reachable, Kubernetes v1\.\d+/);
     expect(text).toMatch(/Service +readable \(list, watch\), 7 objects/);
     expect(text).toMatch(/Ingress +readable \(list, watch\), 1 object\n/);
-    expect(text).toContain('All 7 kinds are readable: Portolan will draw everything.');
+    expect(text).toContain('All 8 kinds are readable: Portolan will draw everything.');
   });
 
   it('names a kind the credentials may not list, with the API server’s words', async () => {
@@ -58,7 +58,7 @@ describe('portolan doctor', () => {
       'NetworkPolicy  NOT READABLE: list forbidden: networkpolicies.networking.k8s.io is forbidden: User "no-policies" cannot list resource "networkpolicies"',
     );
     expect(text).toContain(
-      '1 of 7 kinds cannot be read; Portolan will draw the rest and mark NetworkPolicy as forbidden.',
+      '1 of 8 kinds cannot be read; Portolan will draw the rest and mark NetworkPolicy as forbidden.',
     );
   });
 

@@ -97,7 +97,7 @@ describe('portolan on the simulated demo cluster', () => {
       kinds: { state: string }[];
     };
     expect(health.ok).toBe(true);
-    expect(health.kinds.map((k) => k.state)).toEqual(Array(7).fill('synced'));
+    expect(health.kinds.map((k) => k.state)).toEqual(Array(8).fill('synced'));
     const status = await (await fetch(`${base}/api/status`)).text();
     expect(status).toContain(sim.url);
     expect(status).not.toMatch(/token|password|client-key/i);

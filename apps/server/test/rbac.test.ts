@@ -46,7 +46,7 @@ describe('per-kind RBAC', () => {
     expect(np?.message).toContain(
       'networkpolicies.networking.k8s.io is forbidden: User "viewer" cannot list resource "networkpolicies"',
     );
-    expect(source.status().kinds.filter((k) => k.state === 'synced')).toHaveLength(6);
+    expect(source.status().kinds.filter((k) => k.state === 'synced')).toHaveLength(7);
     const health = await app.inject('/healthz');
     expect(health.statusCode).toBe(200);
     expect(health.json().kinds).toContainEqual(

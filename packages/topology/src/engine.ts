@@ -84,7 +84,7 @@ export class TopologyEngine {
   replaceKind(kind: SlimObject['kind'], objects: readonly SlimObject[]): GraphDelta {
     const keep = new Set(objects.map(objectKey));
     const events: ObjectEvent[] = [];
-    for (const [key, o] of this.mapOf(kind))
+    for (const [key, o] of this.store.mapOf(kind))
       if (!keep.has(key)) events.push({ type: 'DELETED', object: o });
     for (const o of objects) events.push({ type: 'MODIFIED', object: o });
     return this.applyBatch(events);
@@ -115,20 +115,6 @@ export class TopologyEngine {
       edges: this.edges.map.size,
       findings: this.findings.map.size,
     };
-  }
-
-  private mapOf(kind: SlimObject['kind']): Map<string, SlimObject> {
-    const s = this.store;
-    const maps: Record<SlimObject['kind'], Map<string, SlimObject>> = {
-      Namespace: s.namespaces,
-      Node: s.nodes,
-      Pod: s.pods,
-      Service: s.services,
-      EndpointSlice: s.slices,
-      Ingress: s.ingresses,
-      NetworkPolicy: s.policies,
-    };
-    return maps[kind];
   }
 
   /** Update the store and collect the owners whose contribution may change. */
@@ -203,6 +189,10 @@ export class TopologyEngine {
         this.affectBehindIngress(affected);
         break;
       }
+      case 'IngressClass':
+        // Which class (and controller) an Ingress belongs to, and whether it exists.
+        for (const ing of s.ingresses.keys()) affected.add(`Ingress/${ing}`);
+        break;
       case 'Namespace':
         // Namespace labels feed namespaceSelectors anywhere.
         if (s.policyIndex.size > 0) {

@@ -103,7 +103,14 @@ export interface LoadBalancerNode extends NodeBase {
 
 export interface IngressNode extends NodeBase {
   kind: 'ingress';
+  /** The class it names, or the cluster's default class when it names none. */
   ingressClassName?: string;
+  /** That class's controller (spec.controller), when the IngressClass exists. */
+  ingressController?: string;
+  /** True when the class came from the default IngressClass. */
+  defaultClass?: boolean;
+  /** True when spec.ingressClassName names an IngressClass that does not exist. */
+  classMissing?: boolean;
   addresses: LoadBalancerIngress[];
   tlsHosts: string[];
   rules: { host: string; path: string; pathType: string; backend: string }[];

@@ -29,8 +29,11 @@ export function ingressContribution(store: ObjectStore, ing: SlimIngress): Contr
   const ingId = ids.ingress(ns, name);
   const tlsHosts = ing.spec.tls.flatMap((t) => t.hosts);
   const addresses = ing.status.loadBalancer.ingress;
-  const className =
-    ing.spec.ingressClassName ?? ing.metadata.annotations?.['kubernetes.io/ingress.class'];
+  const klass = store.ingressClassOf(ing);
+  const className = klass.name;
+  // Only spec.ingressClassName must name an IngressClass object; the old
+  // annotation is matched by controllers on its text.
+  const classMissing = ing.spec.ingressClassName !== undefined && !klass.cls;
 
   const routes: {
     host: string;
@@ -76,6 +79,9 @@ export function ingressContribution(store: ObjectStore, ing: SlimIngress): Contr
       backend: backendText(r.backend),
     })),
     ...(className ? { ingressClassName: className } : {}),
+    ...(klass.cls?.spec.controller ? { ingressController: klass.cls.spec.controller } : {}),
+    ...(klass.isDefault ? { defaultClass: true } : {}),
+    ...(classMissing ? { classMissing: true } : {}),
   });
   b.node(externalNode());
   const listen = [{ from: 80, to: 80, protocol: 'TCP' as const }];
@@ -89,11 +95,21 @@ export function ingressContribution(store: ObjectStore, ing: SlimIngress): Contr
     state: addresses.length ? 'route' : 'unknown',
   });
 
-  if (!addresses.length) {
+  if (classMissing) {
+    node.health = 'error';
+    const known = [...store.ingressClasses.keys()].sort();
+    b.finding({
+      code: 'INGRESS_CLASS_MISSING',
+      severity: 'error',
+      message: `Ingress ${ns}/${name} names IngressClass ${className}, which does not exist, so no ingress controller will serve it${addresses.length ? ' (its address is left from earlier)' : ''}. Fix spec.ingressClassName (classes in the cluster: ${known.join(', ') || 'none'}) or install the controller that provides ${className}.`,
+      objects: [self, { kind: 'IngressClass', name: className ?? '' }],
+      nodeIds: [ingId],
+    });
+  } else if (!addresses.length) {
     b.finding({
       code: 'INGRESS_NO_ADDRESS',
       severity: 'warning',
-      message: `Ingress ${ns}/${name} has no address: no ingress controller has admitted it${className ? ` (class ${className})` : ' (it names no ingressClassName, so only a default IngressClass would pick it up)'}. Check that a controller for this class runs in the cluster.`,
+      message: `Ingress ${ns}/${name} has no address: no ingress controller has admitted it${className ? ` (class ${className}${klass.isDefault ? ", the cluster's default" : ''}${klass.cls?.spec.controller ? `, controller ${klass.cls.spec.controller}` : ''})` : ' (it names no IngressClass and the cluster has no default one, so only a controller that serves class-less Ingresses would pick it up)'}. Check that a controller for this class runs in the cluster.`,
       objects: [self],
       nodeIds: [ingId],
     });

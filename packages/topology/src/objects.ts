@@ -190,6 +190,16 @@ export interface SlimIngress {
   status: { loadBalancer: { ingress: LoadBalancerIngress[] } };
 }
 
+/** The annotation that makes an IngressClass the default for Ingresses naming none. */
+export const DEFAULT_INGRESS_CLASS_ANNOTATION = 'ingressclass.kubernetes.io/is-default-class';
+
+export interface SlimIngressClass {
+  kind: 'IngressClass';
+  metadata: SlimMeta;
+  /** The controller that implements the class, e.g. `k8s.io/ingress-nginx`. */
+  spec: { controller?: string };
+}
+
 export interface NetworkPolicyPort {
   protocol: Protocol;
   port?: number | string;
@@ -226,6 +236,7 @@ export type SlimObject =
   | SlimService
   | SlimEndpointSlice
   | SlimIngress
+  | SlimIngressClass
   | SlimNetworkPolicy;
 
 export type WatchedKind = SlimObject['kind'];
@@ -237,6 +248,7 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
   'Service',
   'EndpointSlice',
   'Ingress',
+  'IngressClass',
   'NetworkPolicy',
 ];
 

@@ -31,6 +31,7 @@ type Raw = Record<string, unknown>;
 
 const KEPT_ANNOTATIONS = [
   'kubernetes.io/ingress.class',
+  'ingressclass.kubernetes.io/is-default-class',
   'service.beta.kubernetes.io/aws-load-balancer-internal',
   'metallb.universe.tf/address-pool',
 ];
@@ -378,6 +379,12 @@ export function slim(raw: unknown, hint?: WatchedKind): SlimObject {
           ),
         }),
         status: { loadBalancer: { ingress: lbIngress(status) } },
+      };
+    case 'IngressClass':
+      return {
+        kind: 'IngressClass',
+        metadata: m,
+        spec: compact({ controller: str(spec.controller) }),
       };
     case 'NetworkPolicy': {
       const ingress = arr(spec.ingress).map((x) => netpolRule(x, 'from'));

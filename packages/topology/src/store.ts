@@ -8,6 +8,7 @@
 import type {
   SlimEndpointSlice,
   SlimIngress,
+  SlimIngressClass,
   SlimNamespace,
   SlimNetworkPolicy,
   SlimNode,
@@ -16,7 +17,7 @@ import type {
   SlimService,
   Labels,
 } from './objects.js';
-import { objectKey } from './objects.js';
+import { DEFAULT_INGRESS_CLASS_ANNOTATION, objectKey } from './objects.js';
 import { matchesMap } from './selectors.js';
 import type { ClusterView } from './netpol/cluster-view.js';
 import { PolicyIndex } from './netpol/policy-index.js';
@@ -73,6 +74,7 @@ export class ObjectStore {
   readonly services = new Map<string, SlimService>();
   readonly slices = new Map<string, SlimEndpointSlice>();
   readonly ingresses = new Map<string, SlimIngress>();
+  readonly ingressClasses = new Map<string, SlimIngressClass>();
   readonly policies = new Map<string, SlimNetworkPolicy>();
 
   private readonly podsByPair = new MultiIndex();
@@ -106,7 +108,7 @@ export class ObjectStore {
   }
 
   remove(kind: SlimObject['kind'], key: string): SlimObject | undefined {
-    const map = this.mapOf(kind);
+    const map = this.mapOf(kind) as Map<string, SlimObject>;
     const prev = map.get(key);
     if (!prev) return undefined;
     this.unindex(prev);
@@ -206,7 +208,8 @@ export class ObjectStore {
 
   static ingressBackends = ingressBackends;
 
-  private mapOf(kind: SlimObject['kind']): Map<string, SlimObject> {
+  /** Every object of a kind, by key. */
+  mapOf(kind: SlimObject['kind']): ReadonlyMap<string, SlimObject> {
     switch (kind) {
       case 'Namespace':
         return this.namespaces;
@@ -220,9 +223,23 @@ export class ObjectStore {
         return this.slices;
       case 'Ingress':
         return this.ingresses;
+      case 'IngressClass':
+        return this.ingressClasses;
       case 'NetworkPolicy':
         return this.policies;
     }
+  }
+
+  /** The IngressClass an Ingress belongs to: the one it names, else the cluster's default. */
+  ingressClassOf(ing: SlimIngress): { name?: string; cls?: SlimIngressClass; isDefault: boolean } {
+    const named =
+      ing.spec.ingressClassName ?? ing.metadata.annotations?.['kubernetes.io/ingress.class'];
+    if (named) return { name: named, cls: this.ingressClasses.get(named), isDefault: false };
+    for (const cls of this.ingressClasses.values()) {
+      if (cls.metadata.annotations?.[DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true')
+        return { name: cls.metadata.name, cls, isDefault: true };
+    }
+    return { isDefault: false };
   }
 
   private index(o: SlimObject, remove = false): void {

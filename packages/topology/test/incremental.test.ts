@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ObjectEvent, SlimObject } from '../src/index.js';
-import { TopologyEngine, applyDelta, buildGraph, slim } from '../src/index.js';
+import { TopologyEngine, WATCHED_KINDS, applyDelta, buildGraph, slim } from '../src/index.js';
 
 const NS = ['default', 'shop'];
 const name = (prefix: string) => fc.integer({ min: 0, max: 2 }).map((i) => `${prefix}${i}`);
@@ -118,12 +118,14 @@ const ingressArb = fc
     fc.constantFrom(...NS),
     fc.uniqueArray(name('s'), { maxLength: 2 }),
     fc.constantFrom(80, 81),
+    fc.constantFrom(undefined, 'nginx', 'traefik'),
   )
-  .map(([n, ns, svcs, port]) =>
+  .map(([n, ns, svcs, port, ingressClassName]) =>
     slim({
       kind: 'Ingress',
       metadata: { name: n, namespace: ns },
       spec: {
+        ...(ingressClassName ? { ingressClassName } : {}),
         rules: [
           {
             host: 'a.example.com',
@@ -137,6 +139,20 @@ const ingressArb = fc
           },
         ],
       },
+    }),
+  );
+
+const ingressClassArb = fc
+  .tuple(fc.constantFrom('nginx', 'traefik'), fc.boolean())
+  .map(([n, isDefault]) =>
+    slim({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: {
+        name: n,
+        annotations: isDefault ? { 'ingressclass.kubernetes.io/is-default-class': 'true' } : {},
+      },
+      spec: { controller: `example.com/${n}` },
     }),
   );
 
@@ -209,22 +225,14 @@ const objectArb: fc.Arbitrary<SlimObject> = fc.oneof(
   sliceArb,
   sliceArb,
   ingressArb,
+  ingressClassArb,
 );
 const eventArb: fc.Arbitrary<ObjectEvent> = fc
   .tuple(fc.constantFrom('ADDED', 'MODIFIED', 'DELETED' as const), objectArb)
   .map(([type, object]) => ({ type, object }));
 
 function allObjects(engine: TopologyEngine): SlimObject[] {
-  const s = engine.store;
-  return [
-    ...s.namespaces.values(),
-    ...s.nodes.values(),
-    ...s.pods.values(),
-    ...s.services.values(),
-    ...s.slices.values(),
-    ...s.ingresses.values(),
-    ...s.policies.values(),
-  ];
+  return WATCHED_KINDS.flatMap((kind) => [...engine.store.mapOf(kind).values()]);
 }
 
 describe('incremental engine', () => {

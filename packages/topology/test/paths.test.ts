@@ -262,6 +262,11 @@ metadata: { name: web, namespace: default }
 spec: { clusterIP: 10.96.0.40, ports: [{ name: http, port: 8080 }] }
 ---
 apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: { name: nginx }
+spec: { controller: k8s.io/ingress-nginx }
+---
+apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: { name: site, namespace: default }
 spec:
@@ -292,6 +297,68 @@ status: { loadBalancer: { ingress: [{ ip: 192.0.2.50 }] } }
     expect(g.findings.find((f) => f.code === 'INGRESS_BACKEND_PORT_MISSING')?.message).toContain(
       'has no such port (it has http:8080)',
     );
+  });
+});
+
+describe('IngressClass: named, default, missing', () => {
+  const ingress = (name: string, cls?: string) => `
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: ${name}, namespace: default }
+spec:
+  ${cls ? `ingressClassName: ${cls}` : ''}
+  defaultBackend: { resource: { apiGroup: example.com, kind: Bucket, name: static } }
+`;
+  const classes = `
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: { name: nginx, annotations: { ingressclass.kubernetes.io/is-default-class: "true" } }
+spec: { controller: k8s.io/ingress-nginx }
+---
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: { name: traefik }
+spec: { controller: traefik.io/ingress-controller }
+`;
+  const g = buildGraph(
+    loadYaml(
+      [classes, ingress('named', 'traefik'), ingress('classless'), ingress('typo', 'ngnix')].join(
+        '---\n',
+      ),
+    ),
+  );
+  const ing = (name: string) => g.nodes.find((n) => n.id === `ing:default/${name}`);
+  it('shows the class an Ingress names and its controller', () => {
+    expect(ing('named')).toMatchObject({
+      ingressClassName: 'traefik',
+      ingressController: 'traefik.io/ingress-controller',
+    });
+    expect(ing('named')).not.toHaveProperty('defaultClass');
+  });
+  it('gives an Ingress that names no class the default class', () => {
+    expect(ing('classless')).toMatchObject({
+      ingressClassName: 'nginx',
+      ingressController: 'k8s.io/ingress-nginx',
+      defaultClass: true,
+    });
+  });
+  it('says when the named class does not exist, listing the classes there are', () => {
+    expect(ing('typo')).toMatchObject({
+      ingressClassName: 'ngnix',
+      classMissing: true,
+      health: 'error',
+    });
+    const f = g.findings.filter((x) => x.code === 'INGRESS_CLASS_MISSING');
+    expect(f.map((x) => x.objects[0]?.name)).toEqual(['typo']);
+    expect(f[0]?.message).toBe(
+      'Ingress default/typo names IngressClass ngnix, which does not exist, so no ingress controller will serve it. Fix spec.ingressClassName (classes in the cluster: nginx, traefik) or install the controller that provides ngnix.',
+    );
+  });
+  it('says an address-less Ingress of the default class which controller should admit it', () => {
+    expect(
+      g.findings.find((x) => x.id.includes('classless') && x.code === 'INGRESS_NO_ADDRESS')
+        ?.message,
+    ).toContain("(class nginx, the cluster's default, controller k8s.io/ingress-nginx)");
   });
 });
 
