@@ -52,7 +52,8 @@ export function ingressText(node: IngressNode): CardText {
   const addresses = ingressAddressText(node.addresses);
   let rules = plural(node.rules.length, 'rule');
   if (node.tlsHosts.length > 0) rules += ' · TLS';
-  if (node.ingressClassName) rules += ` · class ${node.ingressClassName}`;
+  if (node.ingressClassName)
+    rules += ` · class ${node.ingressClassName}${node.classMissing ? ' (missing)' : ''}`;
   return {
     status:
       addresses.length === 0

@@ -58,7 +58,13 @@ export function inspectorFields(node: GraphNode): Field[] {
       break;
     case 'ingress':
       rows.push(
-        { label: 'Class', value: node.ingressClassName ?? '(default)' },
+        {
+          label: 'Class',
+          value: !node.ingressClassName
+            ? 'none (no default IngressClass in the cluster)'
+            : `${node.ingressClassName}${node.defaultClass ? ' (the default class)' : ''}${node.classMissing ? ' (no such IngressClass)' : ''}`,
+        },
+        ...(node.ingressController ? [{ label: 'Controller', value: node.ingressController }] : []),
         { label: 'Addresses', value: ingressAddressText(node.addresses) },
         {
           label: 'Rules',
