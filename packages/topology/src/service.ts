@@ -64,7 +64,9 @@ export function resolveTargetPort(p: ServicePort, pod: SlimPod | undefined): num
   return undefined;
 }
 
-function endpointState(ep: Endpoint): EdgeState {
+type EndpointState = Extract<EdgeState, 'ready' | 'terminating' | 'not-ready'>;
+
+function endpointState(ep: Endpoint): EndpointState {
   const c = ep.conditions;
   if (c.terminating === true) return 'terminating';
   // The API says a nil `ready` is unknown and consumers should treat it as ready.
@@ -74,6 +76,13 @@ function endpointState(ep: Endpoint): EdgeState {
 function slicePortFor(p: ServicePort, ports: EndpointPort[]): EndpointPort | undefined {
   return ports.find((sp) => (sp.name ?? '') === (p.name ?? '') && sp.protocol === p.protocol);
 }
+
+/** Which endpoint state wins when one pod appears in several slices. */
+const STATE_RANK: Record<EndpointState, number> = {
+  ready: 3,
+  terminating: 2,
+  'not-ready': 1,
+};
 
 export function serviceContribution(store: ObjectStore, svc: SlimService): Contribution {
   const b = new ContributionBuilder();
@@ -154,7 +163,7 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
   // Endpoints, from the EndpointSlices the controller (or a person) published.
   const readyNodes = new Set<string>();
   const aRecords: string[] = [];
-  const seen = new Map<NodeId, EdgeState>();
+  const seen = new Map<NodeId, EndpointState>();
   const slices = store.slicesOf(key);
   for (const slice of slices) {
     for (const ep of slice.endpoints) {
@@ -211,17 +220,18 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
           ports: mappings,
           state,
         });
+        // A pod in several slices (one per address family): its best state wins.
         const prev = seen.get(t);
-        if (prev === undefined) {
-          seen.set(t, state);
-          if (state === 'ready') counts.ready++;
-          else if (state === 'terminating') counts.terminating++;
-          else counts.notReady++;
-        } else if (prev !== 'ready' && state === 'ready') {
-          edge.state = 'ready';
-        }
+        const best = prev !== undefined && STATE_RANK[prev] > STATE_RANK[state] ? prev : state;
+        seen.set(t, best);
+        edge.state = best;
       }
     }
+  }
+  for (const state of seen.values()) {
+    if (state === 'ready') counts.ready++;
+    else if (state === 'terminating') counts.terminating++;
+    else counts.notReady++;
   }
 
   if (headless) serviceNode.dnsRecords = aRecords;

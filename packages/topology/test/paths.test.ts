@@ -300,6 +300,67 @@ status: { loadBalancer: { ingress: [{ ip: 192.0.2.50 }] } }
   });
 });
 
+describe('dual-stack: one Service, an IPv4 and an IPv6 EndpointSlice', () => {
+  const slice = (family: 'IPv4' | 'IPv6', eps: [string, string, boolean][]) => `
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: web-${family.toLowerCase()}, namespace: default, labels: { kubernetes.io/service-name: web } }
+addressType: ${family}
+ports: [{ name: "", port: 8080, protocol: TCP }]
+endpoints:
+${eps.map(([pod, ip, ready]) => `  - { addresses: ["${ip}"], conditions: { ready: ${ready} }, nodeName: n1, targetRef: { kind: Pod, name: ${pod}, namespace: default } }`).join('\n')}
+---`;
+  const g = buildGraph(
+    loadYaml(
+      [
+        node('n1', '172.18.0.2'),
+        pod('web-1', '{ app: web }', 'n1', '10.244.1.5', true, '[{ containerPort: 8080 }]'),
+        pod('web-2', '{ app: web }', 'n1', '10.244.1.6', true, '[{ containerPort: 8080 }]'),
+        `
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: default }
+spec:
+  selector: { app: web }
+  ipFamilyPolicy: RequireDualStack
+  ipFamilies: [IPv4, IPv6]
+  clusterIP: 10.96.0.50
+  clusterIPs: [10.96.0.50, "fd00:10:96::50"]
+  ports: [{ port: 80, targetPort: 8080 }]
+---`,
+        // The IPv4 slice lags: web-2 is not ready there yet.
+        slice('IPv4', [
+          ['web-1', '10.244.1.5', true],
+          ['web-2', '10.244.1.6', false],
+        ]),
+        slice('IPv6', [
+          ['web-1', 'fd00:10:244:1::5', true],
+          ['web-2', 'fd00:10:244:1::6', true],
+        ]),
+      ].join('\n'),
+    ),
+  );
+  it('shows both cluster IPs', () => {
+    expect(g.nodes.find((n) => n.id === 'svc:default/web')).toMatchObject({
+      clusterIPs: ['10.96.0.50', 'fd00:10:96::50'],
+    });
+  });
+  it('draws one edge per pod, ready when either family is ready, and counts each pod once', () => {
+    const endpointEdges = g.edges.filter(
+      (e) => e.source === 'svc:default/web' && e.kind === 'endpoint',
+    );
+    expect(endpointEdges.map((e) => [e.target, e.state])).toEqual([
+      ['pod:default/web-1', 'ready'],
+      ['pod:default/web-2', 'ready'],
+    ]);
+    expect(text(edge(g, 'svc:default/web', 'pod:default/web-2'))).toEqual(['80 -> 8080/TCP']);
+    expect(g.nodes.find((n) => n.id === 'svc:default/web')).toMatchObject({
+      endpointCounts: { ready: 2, notReady: 0, terminating: 0 },
+    });
+    expect(codes(g)).toEqual([]);
+  });
+});
+
 describe('IngressClass: named, default, missing', () => {
   const ingress = (name: string, cls?: string) => `
 apiVersion: networking.k8s.io/v1
