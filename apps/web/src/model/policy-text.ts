@@ -18,10 +18,10 @@ export const POLICY_MARK: Readonly<Record<PolicyStatus, PolicyMark>> = {
   unknown: { icon: '?', text: 'unknown' },
 };
 
-/** What the chip on an edge says: `⊘ policy: denied`. */
-export function policyChipText(p: EdgePolicy): string {
+/** What the chip on an edge says: `⊘ policy: denied` (without the glyph for accessible names). */
+export function policyChipText(p: EdgePolicy, glyph = true): string {
   const m = POLICY_MARK[p.status];
-  return `${m.icon} policy: ${m.text}`;
+  return `${glyph ? `${m.icon} ` : ''}policy: ${m.text}`;
 }
 
 /** One line per source: `the ingress controller: denied (8080/TCP denied)`. */

@@ -52,6 +52,8 @@ export interface PortEdgeData extends Record<string, unknown> {
   dimmed: boolean;
   /** How far the label moved down from its ideal point to stay clear of other labels. */
   labelDy: number;
+  /** The edge's accessible name (the policy chip names the edge it judges). */
+  name: string;
 }
 
 export type FlowEdge = Edge<PortEdgeData, 'port'>;
@@ -272,6 +274,7 @@ function toFlowEdge(v: VisibleEdge, labelDy: number): FlowEdge {
       active: v.active,
       dimmed: v.dimmed,
       labelDy,
+      name: v.ariaLabel,
     },
     ariaLabel: v.ariaLabel,
     markerEnd: {

@@ -53,7 +53,7 @@ export function PortEdge({
       </>
     );
   }
-  const { edge, ports, stateText, active, dimmed, labelDy } = data;
+  const { edge, ports, stateText, active, dimmed, labelDy, name } = data;
   return (
     <>
       {frame}
@@ -72,6 +72,7 @@ export function PortEdge({
             <button
               type="button"
               className={`pn-edge-policy pn-edge-policy-${edge.policy.status} nodrag nopan`}
+              aria-label={`${policyChipText(edge.policy, false)} on ${name}`}
               title={policyDescription(edge.policy)}
               aria-description={policyDescription(edge.policy)}
               onClick={(e) => {

@@ -87,7 +87,11 @@ export function CheckConnectionForm(props: Props) {
         </label>
         <label>
           <span>Protocol</span>
-          <select value={protocol} onChange={(e) => setProtocol(e.target.value as Protocol)}>
+          <select
+            aria-label="Protocol"
+            value={protocol}
+            onChange={(e) => setProtocol(e.target.value as Protocol)}
+          >
             <option>TCP</option>
             <option>UDP</option>
             <option>SCTP</option>

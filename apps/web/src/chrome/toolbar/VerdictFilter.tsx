@@ -13,6 +13,7 @@ export function VerdictFilter() {
       <label className="pn-field">
         <span>Policy</span>
         <select
+          aria-label="Policy verdict"
           value={verdict ?? ANY}
           onChange={(e) =>
             setVerdictFilter(e.target.value === ANY ? null : (e.target.value as Verdict))
