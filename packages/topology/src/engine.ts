@@ -164,7 +164,7 @@ export class TopologyEngine {
         }
         break;
       case 'Node':
-        for (const svc of s.nodePortServices) affected.add(`Service/${svc}`);
+        for (const svc of s.nodeDependentServices) affected.add(`Service/${svc}`);
         break;
       case 'Ingress':
         affected.add(`Ingress/${key}`);

@@ -146,6 +146,8 @@ export interface ServiceNode extends NodeBase {
   envVars: string[];
   sessionAffinity?: string;
   internalTrafficPolicy?: string;
+  /** With internalTrafficPolicy: Local, the nodes whose pods get an answer (a ready endpoint there). */
+  localEndpointNodes?: string[];
   endpointCounts: { ready: number; notReady: number; terminating: number };
   uid?: string;
 }

@@ -236,6 +236,23 @@ export function serviceContribution(store: ObjectStore, svc: SlimService): Contr
 
   if (headless) serviceNode.dnsRecords = aRecords;
 
+  // internalTrafficPolicy: Local: kube-proxy sends in-cluster clients only to
+  // endpoints on their own node, and drops the traffic where there is none.
+  if (spec.internalTrafficPolicy === 'Local' && !headless && type !== 'ExternalName') {
+    serviceNode.localEndpointNodes = [...readyNodes].sort();
+    const without = [...store.nodes.keys()].filter((n) => !readyNodes.has(n)).sort();
+    if (readyNodes.size > 0 && without.length > 0) {
+      bad('warning');
+      b.finding({
+        code: 'ITP_LOCAL_NODES_WITHOUT_ENDPOINT',
+        severity: 'warning',
+        message: `Service ${ns}/${name} has internalTrafficPolicy: Local, and ${without.length} of ${store.nodes.size} nodes (${without.join(', ')}) have no ready endpoint of it: pods there that connect to it get no answer, the traffic is dropped rather than sent to another node. Run a pod of it on every node (a DaemonSet) or use Cluster.`,
+        objects: [self],
+        nodeIds: [svcId],
+      });
+    }
+  }
+
   // What the selector picks, for the findings (through the label index).
   const selected = spec.selector ? store.podsMatching(ns, spec.selector) : [];
   const behindIngress = store.ingressesOf(key).size > 0;

@@ -88,8 +88,12 @@ export class ObjectStore {
   private readonly servicesByNs = new MultiIndex();
   /** Pods of ingress controllers (the sources of Ingress traffic). */
   readonly ingressControllerPods = new Set<string>();
-  /** Services that have node ports, whose node list depends on every Node. */
-  readonly nodePortServices = new Set<string>();
+  /**
+   * Services whose contribution depends on every Node: node ports (listed
+   * per node; exposed services' policy sources are node IPs), externalIPs,
+   * and internalTrafficPolicy: Local (which nodes have a local endpoint).
+   */
+  readonly nodeDependentServices = new Set<string>();
   /** `TCP/30080` -> services using that node port (clash detection). */
   private readonly nodePortUsers = new MultiIndex();
 
@@ -265,10 +269,13 @@ export class ObjectStore {
         op(this.servicesByNs, ns, key);
         for (const [k, v] of Object.entries(o.spec.selector ?? {}))
           op(this.servicesByPair, pairKey(ns, k, v), key);
-        // Node ports list every node; exposed services' policy sources are node IPs.
-        if (o.spec.ports.some((p) => p.nodePort !== undefined) || o.spec.externalIPs.length > 0) {
-          if (remove) this.nodePortServices.delete(key);
-          else this.nodePortServices.add(key);
+        if (
+          o.spec.ports.some((p) => p.nodePort !== undefined) ||
+          o.spec.externalIPs.length > 0 ||
+          o.spec.internalTrafficPolicy === 'Local'
+        ) {
+          if (remove) this.nodeDependentServices.delete(key);
+          else this.nodeDependentServices.add(key);
         }
         for (const p of o.spec.ports)
           if (p.nodePort !== undefined) op(this.nodePortUsers, `${p.protocol}/${p.nodePort}`, key);

@@ -61,8 +61,9 @@ const serviceArb = fc
     fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'),
     fc.boolean(),
     fc.constantFrom('Cluster', 'Local'),
+    fc.constantFrom('Cluster', 'Local'),
   )
-  .map(([n, ns, sel, type, lbReady, etp]) =>
+  .map(([n, ns, sel, type, lbReady, etp, itp]) =>
     slim({
       kind: 'Service',
       metadata: { name: n, namespace: ns },
@@ -72,6 +73,7 @@ const serviceArb = fc
         clusterIP: '10.96.0.1',
         externalName: type === 'ExternalName' ? 'x.example.com' : undefined,
         externalTrafficPolicy: etp,
+        internalTrafficPolicy: itp,
         ports: [
           {
             name: 'http',

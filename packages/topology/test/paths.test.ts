@@ -361,6 +361,47 @@ spec:
   });
 });
 
+describe('internalTrafficPolicy: Local', () => {
+  const g = buildGraph(
+    loadYaml(
+      [
+        node('n1', '172.18.0.2'),
+        node('n2', '172.18.0.3'),
+        node('n3', '172.18.0.4'),
+        pod('dns-1', '{ app: dns }', 'n1', '10.244.1.5', true, '[{ containerPort: 53 }]'),
+        `
+apiVersion: v1
+kind: Service
+metadata: { name: dns, namespace: default }
+spec: { selector: { app: dns }, clusterIP: 10.96.0.53, internalTrafficPolicy: Local, ports: [{ port: 53, protocol: UDP }] }
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: dns-1, namespace: default, labels: { kubernetes.io/service-name: dns } }
+addressType: IPv4
+ports: [{ name: "", port: 53, protocol: UDP }]
+endpoints: [{ addresses: [10.244.1.5], conditions: { ready: true }, nodeName: n1, targetRef: { kind: Pod, name: dns-1, namespace: default } }]
+`,
+      ].join('\n'),
+    ),
+  );
+  it('names the nodes whose pods get an answer', () => {
+    expect(g.nodes.find((n) => n.id === 'svc:default/dns')).toMatchObject({
+      internalTrafficPolicy: 'Local',
+      localEndpointNodes: ['n1'],
+      health: 'warning',
+    });
+  });
+  it('warns that pods on the other nodes are dropped', () => {
+    expect(g.findings.map((f) => [f.code, f.message])).toEqual([
+      [
+        'ITP_LOCAL_NODES_WITHOUT_ENDPOINT',
+        'Service default/dns has internalTrafficPolicy: Local, and 2 of 3 nodes (n2, n3) have no ready endpoint of it: pods there that connect to it get no answer, the traffic is dropped rather than sent to another node. Run a pod of it on every node (a DaemonSet) or use Cluster.',
+      ],
+    ]);
+  });
+});
+
 describe('IngressClass: named, default, missing', () => {
   const ingress = (name: string, cls?: string) => `
 apiVersion: networking.k8s.io/v1
