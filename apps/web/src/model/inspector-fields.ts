@@ -106,6 +106,11 @@ export function inspectorFields(node: GraphNode): Field[] {
       if (node.dnsRecords?.length) rows.push({ label: 'DNS records', value: node.dnsRecords });
       if (node.sessionAffinity)
         rows.push({ label: 'Session affinity', value: node.sessionAffinity });
+      if (node.internalTrafficPolicy === 'Local')
+        rows.push({
+          label: 'Internal traffic',
+          value: `Local: only pods on ${node.localEndpointNodes?.length ? node.localEndpointNodes.join(', ') : 'no node'} get an answer`,
+        });
       if (node.envVars.length > 0) rows.push({ label: 'Env vars', value: node.envVars });
       break;
     case 'pod': {
