@@ -58,6 +58,41 @@ describe('lists over HTTP', () => {
     expect(names).toEqual(full.body.items.map((i) => i.metadata.name));
   });
 
+  it('pages across namespaces in list order, one a prefix of another (shop before shop-admin)', async () => {
+    for (const ns of ['shop', 'shop-admin']) {
+      await api(sim, 'POST', '/api/v1/namespaces', { metadata: { name: ns } });
+      for (const name of ['a', 'b', 'c'])
+        sim.create(basePod(name, { app: 'pager' }, [], { namespace: ns }));
+    }
+    const seen: string[] = [];
+    let token = '';
+    let remaining: (number | undefined)[] = [];
+    do {
+      const page = await api<List>(
+        sim,
+        'GET',
+        `/api/v1/pods?limit=2${token ? `&continue=${encodeURIComponent(token)}` : ''}`,
+      );
+      seen.push(...page.body.items.map((i) => `${i.metadata.namespace}/${i.metadata.name}`));
+      remaining = [...remaining, page.body.metadata.remainingItemCount];
+      token = page.body.metadata.continue ?? '';
+    } while (token);
+    const all = (await api<List>(sim, 'GET', '/api/v1/pods')).body.items.map(
+      (i) => `${i.metadata.namespace}/${i.metadata.name}`,
+    );
+    expect(seen).toEqual(all);
+    expect(seen.filter((k) => k.startsWith('shop'))).toEqual([
+      'shop/a',
+      'shop/b',
+      'shop/c',
+      'shop-admin/a',
+      'shop-admin/b',
+      'shop-admin/c',
+    ]);
+    expect(remaining.at(-1)).toBeUndefined();
+    expect(remaining[0]).toBe(all.length - 2);
+  });
+
   it('expires continue tokens after continueTtlMs', async () => {
     const short = await startTestCluster({ continueTtlMs: 50 });
     try {

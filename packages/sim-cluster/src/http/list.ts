@@ -7,7 +7,7 @@
 import { ApiError, badRequest } from '../errors.js';
 import type { ResourceType } from '../resources.js';
 import type { FieldSelector, Selector } from '../selectors.js';
-import type { Store } from '../store.js';
+import { sortKey, type Store } from '../store.js';
 import type { StoredObject } from '../types.js';
 
 export interface ListQuery {
@@ -32,10 +32,6 @@ interface Token {
   start: string;
   /** When the list started (ms since the epoch). */
   at?: number;
-}
-
-function keyOf(obj: StoredObject): string {
-  return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
 function decodeToken(text: string): Token {
@@ -72,19 +68,39 @@ export function listPage(store: Store, r: ResourceType, q: ListQuery, filtered: 
     start = token.start;
     at = token.at ?? at;
   }
-  const all = store
-    .list(r, q.namespace)
-    .filter((o) => (!start || keyOf(o) > start) && q.labels(o.metadata.labels) && q.fields(o));
-  if (!q.limit || all.length <= q.limit) return { items: all, resourceVersion: String(rv) };
-  const items = all.slice(0, q.limit);
+  // From the sorted keys: binary search to the token's place, then collect one page.
+  const keys = store.sortedKeys(r, q.namespace);
+  let lo = 0;
+  if (start) {
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((keys[mid] as { key: string }).key <= start) lo = mid + 1;
+      else hi = mid;
+    }
+  }
+  const items: StoredObject[] = [];
+  let i = lo;
+  let more = false;
+  for (; i < keys.length; i++) {
+    const k = keys[i] as { namespace: string | undefined; name: string };
+    const o = store.get(r, k.namespace, k.name);
+    if (!o || !q.labels(o.metadata.labels) || !q.fields(o)) continue;
+    if (q.limit && items.length === q.limit) {
+      more = true;
+      break;
+    }
+    items.push(o);
+  }
+  if (!more) return { items, resourceVersion: String(rv) };
   const last = items[items.length - 1] as StoredObject;
   const page: ListPage = {
     items,
     resourceVersion: String(rv),
-    continueToken: Buffer.from(JSON.stringify({ rv, start: keyOf(last), at })).toString(
-      'base64url',
-    ),
+    continueToken: Buffer.from(
+      JSON.stringify({ rv, start: sortKey(last.metadata.namespace, last.metadata.name), at }),
+    ).toString('base64url'),
   };
-  if (!filtered) page.remainingItemCount = all.length - items.length;
+  if (!filtered) page.remainingItemCount = keys.length - i;
   return page;
 }
