@@ -47,6 +47,59 @@ describe('fault injection', () => {
     w.close();
   });
 
+  it('expireBefore N: watches positioned before N get a 410 ERROR event and end; newer ones stay', async () => {
+    sim = await startTestCluster();
+    const old = sim.resourceVersion();
+    const stale = await openWatch(
+      sim,
+      `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${old}`,
+    );
+    sim.create({ ...pod('x'), metadata: { ...pod('x').metadata, namespace: 'kube-system' } });
+    const n = sim.resourceVersion();
+    const fresh = await openWatch(
+      sim,
+      `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${n}`,
+    );
+    const bad = await api(sim, 'POST', '/sim/faults', { expireBefore: 'soon' });
+    expect(bad.status).toBe(400);
+    expect((await api(sim, 'POST', '/sim/faults', { expireBefore: String(n) })).status).toBe(200);
+    const [err] = await stale.waitFor(1);
+    expect(err).toMatchObject({
+      type: 'ERROR',
+      object: { code: 410, reason: 'Expired', message: `too old resource version: ${old} (${n})` },
+    });
+    await stale.ended;
+    // Resuming from before N is refused; from N it works.
+    const again = await openWatch(
+      sim,
+      `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${old}`,
+    );
+    expect((await again.waitFor(1))[0]?.object.code).toBe(410);
+    sim.create(pod('y'));
+    expect((await fresh.waitFor(1))[0]).toMatchObject({
+      type: 'ADDED',
+      object: { metadata: { name: 'y' } },
+    });
+    fresh.close();
+  });
+
+  it('stallOpenWatches: the open watches hang, a new one works, stallWatches: false releases', async () => {
+    sim = await startTestCluster();
+    const rv = sim.resourceVersion();
+    const path = `/api/v1/namespaces/default/pods?watch=1&resourceVersion=${rv}`;
+    const hung = await openWatch(sim, path);
+    await sim.faults.apply({ stallOpenWatches: true });
+    const fresh = await openWatch(sim, path);
+    sim.create(pod('a'));
+    expect((await fresh.waitFor(1))[0]?.object.metadata.name).toBe('a');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(hung.events).toHaveLength(0);
+    await sim.faults.apply({ stallWatches: false });
+    expect((await hung.waitFor(1))[0]?.object.metadata.name).toBe('a');
+    hung.close();
+    fresh.close();
+  });
+
   it('restarts on the same port keeping the data', async () => {
     sim = await startTestCluster();
     sim.create(pod('kept'));

@@ -8,8 +8,12 @@
  *   POST /sim/faults  {"failLists": 3}   the next 3 list requests get 500
  *                     {"closeWatches": true}
  *                     {"stallWatches": true|false}   watches send nothing (held back) / resume
+ *                     {"stallOpenWatches": true}     the watches open now send nothing (hung
+ *                                                    connections); new ones work; stallWatches: false releases
  *                     {"dropWatchEvents": ["pods"]}  watch events of these plurals are lost
  *                     {"expireHistory": true}        every watch/continue older than now gets 410
+ *                     {"expireBefore": N}            history before resourceVersion N forgotten; open
+ *                                                    watches at an older position get a 410 ERROR event
  *                     {"delayMs": 200}               every response waits this long
  *                     {"restart": true}              close every connection and listen again, same port, same data
  *                     {"reset": true}                clear failLists, stall, drops and delay
@@ -28,8 +32,11 @@ export interface FaultRequest {
   failLists?: number;
   closeWatches?: boolean;
   stallWatches?: boolean;
+  stallOpenWatches?: boolean;
   dropWatchEvents?: string[];
   expireHistory?: boolean;
+  /** A resourceVersion (number or numeric string): watches and continue tokens older than it get 410. */
+  expireBefore?: number | string;
   delayMs?: number;
   restart?: boolean;
   reset?: boolean;
@@ -39,7 +46,11 @@ export interface FaultRequest {
 export interface FaultTargets {
   closeWatches(): void;
   setStalled(stalled: boolean): void;
+  /** Hold back the output of the watches open now; how many. */
+  stallOpen(): number;
   expireHistory(): void;
+  /** Compact the history to `rv` and end open watches positioned before it with 410; how many ended. */
+  expireBefore(rv: number): number;
   restart(): Promise<void>;
 }
 
@@ -80,7 +91,14 @@ export class Faults {
       this.state.dropWatchEvents = [...req.dropWatchEvents];
     }
     if (req.stallWatches !== undefined) this.stall(Boolean(req.stallWatches));
+    if (req.stallOpenWatches) this.targets.stallOpen();
     if (req.expireHistory) this.targets.expireHistory();
+    if (req.expireBefore !== undefined) {
+      const rv = Number(req.expireBefore);
+      if (!/^\d+$/.test(String(req.expireBefore)) || !Number.isSafeInteger(rv))
+        throw badRequest('expireBefore must be a resourceVersion (a non-negative integer)');
+      this.targets.expireBefore(rv);
+    }
     if (req.closeWatches) this.targets.closeWatches();
     if (req.restart) await this.targets.restart();
     return { ...this.state };

@@ -136,7 +136,12 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
   const faults = new Faults({
     closeWatches: () => watches.closeAll(),
     setStalled: (on) => watches.setStalled(on),
+    stallOpen: (): number => watches.stallOpen(),
     expireHistory: () => store.compact(),
+    expireBefore: (rv: number): number => {
+      store.compactTo(rv);
+      return watches.expireBefore(rv);
+    },
     restart: () => restart(),
   });
   const users = options.users ?? [];

@@ -48,7 +48,10 @@ type WireType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 export class WatchHub {
   private readonly active = new Set<() => void>();
-  private readonly flushes = new Set<() => void>();
+  /** Per open watch: release what it held back (`undefined`), or hold back from now on (`true`). */
+  private readonly flushes = new Set<(hold?: boolean) => void>();
+  /** Per open watch: end it with a 410 ERROR event if its position is older than `rv`. */
+  private readonly expirers = new Set<(rv: number) => boolean>();
   private stalled = false;
 
   constructor(
@@ -64,6 +67,28 @@ export class WatchHub {
   setStalled(stalled: boolean): void {
     this.stalled = stalled;
     if (!stalled) for (const flush of [...this.flushes]) flush();
+  }
+
+  /**
+   * Fault injection: the watches open now go silent (connections stay open,
+   * output held back), as a hung connection does; watches opened later work.
+   * `setStalled(false)` releases them. Returns how many were stalled.
+   */
+  stallOpen(): number {
+    for (const flush of [...this.flushes]) flush(true);
+    return this.flushes.size;
+  }
+
+  /**
+   * Fault injection: every open watch whose position (the version it started
+   * from, or the last event or bookmark it was sent) is older than `rv` gets
+   * an ERROR event with a 410 Expired Status and ends, as the API server ends
+   * a watcher the watch cache has left behind. Returns how many ended.
+   */
+  expireBefore(rv: number): number {
+    let ended = 0;
+    for (const expire of [...this.expirers]) if (expire(rv)) ended += 1;
+    return ended;
   }
 
   /** End every open watch cleanly (clients see the stream end and re-watch). */
@@ -95,15 +120,26 @@ export class WatchHub {
     });
     res.flushHeaders();
     const held: string[] = [];
+    let position =
+      rvText === '' || rvText === '0' || w.sendInitialEvents
+        ? this.store.resourceVersion
+        : Number(rvText);
     const send = (type: WireType, object: unknown) => {
       const line = `${JSON.stringify({ type, object })}\n`;
-      if (this.stalled) held.push(line);
+      if (this.stalled || hold) held.push(line);
       else if (!res.writableEnded) res.write(line);
     };
-    const flush = () => {
+    let hold = false;
+    const flush = (holdFromNow?: boolean) => {
+      if (holdFromNow) {
+        hold = true;
+        return;
+      }
+      hold = false;
       if (!res.writableEnded) for (const line of held.splice(0)) res.write(line);
     };
-    const bookmark = (annotations?: Record<string, string>) =>
+    const bookmark = (annotations?: Record<string, string>) => {
+      position = this.store.resourceVersion;
       send('BOOKMARK', {
         kind: w.resource.kind,
         apiVersion: groupVersion(w.resource),
@@ -112,6 +148,7 @@ export class WatchHub {
           ...(annotations ? { annotations } : {}),
         },
       });
+    };
 
     if (backlog === 'expired') {
       send('ERROR', expired(Number(rvText), this.store.oldestResumableVersion).toStatus());
@@ -129,6 +166,7 @@ export class WatchHub {
           : event.type === 'DELETED'
             ? now
             : false;
+      if (now || before) position = Math.max(position, event.rv);
       if (event.type === 'ADDED' && now) send('ADDED', w.render(event.object));
       else if (event.type === 'DELETED' && before) send('DELETED', w.render(event.object));
       else if (event.type === 'MODIFIED') {
@@ -151,8 +189,17 @@ export class WatchHub {
     if (w.allowBookmarks)
       timers.push(setInterval(() => bookmark(), this.settings.bookmarkIntervalMs));
 
+    const expire = (rv: number): boolean => {
+      if (position >= rv || !this.active.has(close)) return false;
+      const status = expired(position, rv).toStatus();
+      // Past any stall: the error is what the client must see.
+      if (!res.writableEnded) res.write(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
+      close();
+      return true;
+    };
     const close = () => {
       if (!this.active.delete(close)) return;
+      this.expirers.delete(expire);
       this.flushes.delete(flush);
       unsubscribe();
       timers.forEach((t) => clearTimeout(t));
@@ -160,6 +207,7 @@ export class WatchHub {
     };
     this.active.add(close);
     this.flushes.add(flush);
+    this.expirers.add(expire);
     req.on('close', close);
     res.on('close', close);
   }
