@@ -102,7 +102,7 @@ async function expectInert(page: Page, dialogs: string[]) {
   expect(
     await page.evaluate(
       () =>
-        [...document.querySelectorAll('[href],[src],[action],[formaction]')].filter((e) =>
+        Array.from(document.querySelectorAll('[href],[src],[action],[formaction]')).filter((e) =>
           /^\s*javascript:/i.test(
             e.getAttribute('href') ??
               e.getAttribute('src') ??
