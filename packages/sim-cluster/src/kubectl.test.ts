@@ -139,6 +139,82 @@ describe.skipIf(!KUBECTL)('real kubectl against portolan-sim', () => {
     }
   });
 
+  it('kubectl get serves every kind at once (-A), -o yaml, and get -w --output-watch-events with a selector', async () => {
+    const all = await kubectl(
+      'get',
+      'nodes,namespaces,pods,services,endpointslices,ingresses,ingressclasses,networkpolicies,deployments,replicasets,statefulsets,daemonsets,configmaps,serviceaccounts',
+      '-A',
+      '-o',
+      'name',
+    );
+    for (const name of [
+      'node/portolan-worker',
+      'namespace/shop',
+      'pod/frontend-1',
+      'service/frontend',
+      'ingress.networking.k8s.io/shop',
+      'ingressclass.networking.k8s.io/nginx',
+      'networkpolicy.networking.k8s.io/backend-allow-frontend',
+    ])
+      expect(all).toContain(`${name}\n`);
+    expect(all).toMatch(/^endpointslice\.discovery\.k8s\.io\/frontend-\w{5}$/m);
+    const yaml = await kubectl('get', 'svc', 'frontend', '-n', 'shop', '-o', 'yaml');
+    expect(yaml).toMatch(/^kind: Service$/m);
+    expect(yaml).toMatch(/^ {2}resourceVersion: "\d+"$/m);
+    expect(yaml).toMatch(/^ {2}clusterIP: 10\.96\.\d+\.\d+$/m);
+    expect(yaml).toMatch(/^ {4}- ip: 192\.0\.2\.10$/m);
+
+    const watcher = spawn(
+      KUBECTL as string,
+      [
+        'get',
+        'pods',
+        '-n',
+        'shop',
+        '-l',
+        'app=watched',
+        '-w',
+        '--output-watch-events',
+        '--no-headers',
+      ],
+      { env },
+    );
+    let watched = '';
+    watcher.stdout.on('data', (d: Buffer) => (watched += d.toString()));
+    const seen = async (re: RegExp) => {
+      const end = Date.now() + 10_000;
+      while (!re.test(watched)) {
+        if (Date.now() > end) throw new Error(`kubectl get -w printed no ${re}:\n${watched}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      sim.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'watched', namespace: 'shop', labels: { app: 'watched' } },
+        spec: { containers: [{ name: 'c', image: 'nginx' }] },
+      });
+      sim.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'unwatched', namespace: 'shop', labels: { app: 'other' } },
+        spec: { containers: [{ name: 'c', image: 'nginx' }] },
+      });
+      await seen(/^ADDED\s+watched\s+0\/1\s+Pending/m);
+      await seen(/^MODIFIED\s+watched\s+1\/1\s+Running/m);
+      expect(await kubectl('delete', 'pods', '-n', 'shop', '-l', 'app in (watched,other)')).toBe(
+        'pod "unwatched" deleted\npod "watched" deleted\n',
+      );
+      await seen(/^DELETED\s+watched\s+/m);
+      expect(watched).not.toContain('unwatched');
+      expect(sim.list('v1', 'Pod', 'shop').map((p) => p.metadata.name)).not.toContain('watched');
+    } finally {
+      watcher.kill();
+    }
+  });
+
   it('kubectl reports the API server errors as they read on a real cluster', async () => {
     const err = await kubectl('get', 'svc', 'nope', '-n', 'shop').catch(
       (e: { stderr: string }) => e.stderr,
