@@ -15,39 +15,68 @@ export interface Logger {
   error(msg: string): void;
 }
 
+export interface SourceOptions {
+  kinds?: readonly WatchedKind[];
+  stallMs?: number;
+  backoff?: typeof BACKOFF;
+}
+
 export class ClusterSource {
-  readonly hub: Hub;
-  readonly informers: KindInformer[];
+  /** Replaced when the context is switched: read it each time, do not keep it. */
+  hub!: Hub;
+  informers!: KindInformer[];
+  private started = false;
 
   constructor(
-    readonly config: ResolvedKubeconfig,
+    public config: ResolvedKubeconfig,
     readonly simulated: boolean,
-    log: Logger,
-    options: { kinds?: readonly WatchedKind[]; stallMs?: number; backoff?: typeof BACKOFF } = {},
+    private readonly log: Logger,
+    private readonly options: SourceOptions = {},
   ) {
+    this.build();
+  }
+
+  private build(): void {
     this.hub = new Hub(() => this.status());
     const hooks = {
       event: (e: Parameters<Hub['push']>[0]) => this.hub.push(e),
       status: () => this.hub.statusChanged(),
-      log: (level: 'info' | 'warn' | 'error', msg: string) => log[level](msg),
+      log: (level: 'info' | 'warn' | 'error', msg: string) => this.log[level](msg),
     };
-    const cluster = { server: config.server, context: config.context };
-    this.informers = (options.kinds ?? WATCHED_KINDS).map(
+    const cluster = { server: this.config.server, context: this.config.context };
+    this.informers = (this.options.kinds ?? WATCHED_KINDS).map(
       (k) =>
-        new KindInformer(config.kc, k, hooks, cluster, {
-          stallMs: options.stallMs,
-          backoff: options.backoff,
+        new KindInformer(this.config.kc, k, hooks, cluster, {
+          stallMs: this.options.stallMs,
+          backoff: this.options.backoff,
         }),
     );
   }
 
   start(): void {
+    this.started = true;
     for (const i of this.informers) i.start();
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     await Promise.all(this.informers.map((i) => i.stop()));
     this.hub.close();
+  }
+
+  /**
+   * Read another context from now on: the old informers stop, a new hub and
+   * new informers start, and the old hub's streams end, so browsers reconnect
+   * and get the new cluster's snapshot (their resume ids name the old hub).
+   */
+  async switchTo(config: ResolvedKubeconfig): Promise<void> {
+    const old = this.hub;
+    await Promise.all(this.informers.map((i) => i.stop()));
+    this.config = config;
+    this.build();
+    if (this.started) this.start();
+    old.close();
+    this.log.info(`switched to context ${config.context} (${config.server})`);
   }
 
   /**
