@@ -23,6 +23,7 @@ import { ConnectionLimiter, authenticate, credentialOf, scopeOf } from './share-
 import type { GuardOptions } from './share-routes.js';
 import { registerShareGuard } from './share-routes.js';
 import type { ClusterSource } from './source.js';
+import { registerContextRoutes, type ContextSwitching } from './context-routes.js';
 
 export interface AppOptions {
   source: ClusterSource;
@@ -36,6 +37,8 @@ export interface AppOptions {
   maxBufferBytes?: number;
   /** Open streams allowed per client address and in total (default 16 and 1000). */
   streams?: { perAddress: number; total: number };
+  /** With --context-picker: the kubeconfig's contexts, which the local user may switch between. */
+  contexts?: ContextSwitching;
 }
 
 /** Everything buildApp takes: the source, and share mode's options (share-routes.ts). */
@@ -75,12 +78,16 @@ export async function buildApp(opts: AppConfig): Promise<FastifyInstance> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
   });
   // Who is asking: every route below sees req.viewer, or the guard refused already.
-  registerShareGuard(app, opts, source.hub);
+  registerShareGuard(app, opts, () => source.hub);
   // Fail closed: a guarded route without a viewer is a bug, not a guest.
   const viewerOf = (req: { viewer: Viewer | null }): Viewer => {
     if (!req.viewer) throw new Error('request reached a guarded route without a viewer');
     return req.viewer;
   };
+  registerContextRoutes(app, source, opts.contexts, (req) => {
+    const role = (req as { viewer: Viewer | null }).viewer?.role;
+    return role === 'local' || role === 'owner';
+  });
   const refuseScope = (ns: string[], what: string) => ({
     error: `This share link shows the namespaces ${ns.join(', ')} only; ${what} is outside them.`,
     reason: 'out-of-scope',

@@ -28,6 +28,14 @@ describe('portolan arguments', () => {
     );
   });
 
+  it('takes --context-picker, but not with --manifests', () => {
+    expect(parseArgs(['--context-picker']).contextPicker).toBe(true);
+    expect(parseArgs([]).contextPicker).toBe(false);
+    expect(() => parseArgs(['--context-picker', '--manifests', 'k8s/'])).toThrow(
+      '--context-picker needs a kubeconfig',
+    );
+  });
+
   it('takes the connectivity command with --output', () => {
     expect(parseArgs(['connectivity', '--simulate', '--output', 'json'])).toMatchObject({
       command: 'connectivity',

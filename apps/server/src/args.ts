@@ -18,6 +18,8 @@ export interface CliArgs {
   share: boolean;
   /** No authentication on a non-loopback address: anyone who reaches the port sees everything. */
   allowAnonymous: boolean;
+  /** Let the local user switch between the kubeconfig's contexts in the UI. */
+  contextPicker: boolean;
   /** Where the share key, owner token and links live (default: $XDG_STATE_HOME/portolan). */
   stateDir?: string;
   /** The address people use to reach this server, for links and the Host check. */
@@ -52,6 +54,8 @@ Options:
   --port N              HTTP port (default: PORT, else 7420; 0 picks a free port)
   --host ADDRESS        address to listen on (default 127.0.0.1); another address needs
                         --share or --allow-anonymous
+  --context-picker      let the person who started Portolan switch between the kubeconfig's
+                        contexts in the header (never share links or anonymous viewers)
   --share               share mode: every request needs a share link or the owner token
                         (printed at startup); see portolan share
   --allow-anonymous     no authentication on --host: ANYONE who can reach the port sees the
@@ -86,6 +90,7 @@ export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {})
     output: 'text',
     share: false,
     allowAnonymous: false,
+    contextPicker: false,
   };
   if (argv[0] === 'connectivity' || argv[0] === 'doctor') {
     out.command = argv[0];
@@ -180,6 +185,9 @@ export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {})
       case '--allow-anonymous':
         out.allowAnonymous = true;
         break;
+      case '--context-picker':
+        out.contextPicker = true;
+        break;
       case '--state-dir':
         out.stateDir = value();
         break;
@@ -241,6 +249,12 @@ export function parseArgs(input: readonly string[], env: NodeJS.ProcessEnv = {})
         'See portolan --help.',
       );
   }
+  if (out.contextPicker && out.manifests)
+    throw new PortolanError(
+      'PORTOLAN_BAD_ARGUMENT',
+      '--context-picker needs a kubeconfig: --manifests has one made-up cluster.',
+      'Drop --context-picker, or use --kubeconfig.',
+    );
   if (out.share && out.allowAnonymous)
     throw new PortolanError(
       'PORTOLAN_BAD_ARGUMENT',

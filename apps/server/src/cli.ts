@@ -11,6 +11,7 @@ import type { Finding } from '@portolan/topology';
 import { connectivityReport, reportText } from '@portolan/topology';
 import { buildApp } from './app.js';
 import { startManifestCluster } from './manifests-mode.js';
+import { contextChoices } from './context-routes.js';
 import { doctorHealthy, doctorText, runDoctor } from './doctor.js';
 import { PortolanError } from './errors.js';
 import { preflight } from './kube-request.js';
@@ -132,6 +133,12 @@ async function main(): Promise<void> {
     allowedHosts: allowedHostsFor(args),
     share: shareMode?.options,
     anonymous: args.allowAnonymous,
+    contexts: args.contextPicker
+      ? {
+          list: () => contextChoices(config),
+          resolve: (name) => resolveKubeconfig({ file: kubeconfigFile, context: name }),
+        }
+      : undefined,
   });
   try {
     await app.listen({ host: args.host, port: args.port });

@@ -62,7 +62,12 @@ function refuse(reply: FastifyReply, status: number, reason: string, message: st
   return reply.code(status).type('application/json').send({ error: message, reason });
 }
 
-export function registerShareGuard(app: FastifyInstance, opts: GuardOptions, hub: Hub): void {
+export function registerShareGuard(
+  app: FastifyInstance,
+  opts: GuardOptions,
+  /** The hub of the moment (a context switch replaces it). */
+  hub: () => Hub,
+): void {
   app.decorateRequest('viewer', null);
   const share = opts.share;
   const limiter = new FailureLimiter(
@@ -226,7 +231,7 @@ export function registerShareGuard(app: FastifyInstance, opts: GuardOptions, hub
     const { id } = req.params as { id: string };
     const rec = (share as ShareOptions).store.revoke(id);
     if (!rec) return refuse(reply, 404, 'not-found', `There is no share link with id ${id}.`);
-    const closedStreams = hub.closeWhere((c) => c.shareId === id);
+    const closedStreams = hub().closeWhere((c) => c.shareId === id);
     return { ...rec, closedStreams };
   });
 }
