@@ -26,6 +26,8 @@ function portolan(...args: string[]): string {
   return r.stdout;
 }
 
+let ownerLink: string;
+
 test.beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'portolan-e2e-share-'));
   server = start(
@@ -38,7 +40,7 @@ test.beforeAll(async () => {
     30_000,
     server.output,
   );
-  await waitFor(
+  ownerLink = await waitFor(
     'the owner link',
     () => /owner link .*: (http:\/\/\S+)/.exec(server.output())?.[1],
     10_000,
@@ -104,6 +106,9 @@ test('a link scoped to shop shows only shop, keeps its token out of the page, an
   expect(new Set(graph.nodes)).toEqual(new Set(['shop', 'external:clients']));
   for (const end of graph.ends) expect(end).toMatch(/^(external:clients|[a-z]+:shop\/)/);
   for (const ns of graph.findings) expect(ns).toBe('shop');
+  // The header says what this is.
+  await expect(page.getByRole('note')).toContainText('Read-only: shop');
+  await expect(page.getByRole('button', { name: 'Share' })).toHaveCount(0);
   await page.screenshot({ path: join(ROOT, 'docs/screenshots/share-scoped.png') });
 
   // Revoking closes the stream at once; the page can no longer get data.
@@ -113,4 +118,38 @@ test('a link scoped to shop shows only shop, keeps its token out of the page, an
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toHaveCount(0);
   const after = await page.evaluate(async () => (await fetch('/api/topology')).status);
   expect(after).toBe(401);
+});
+
+test('the owner makes a scoped link from the UI, and revokes it', async ({ page, browser }) => {
+  await page.goto(ownerLink);
+  await page.waitForURL(/\/$/);
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  // The owner sees every namespace.
+  await expect(page.locator('[aria-label^="Pod ingress-nginx/"]').first()).toBeAttached();
+  await page.locator('summary', { hasText: 'Share' }).click();
+  const menu = page.getByRole('group', { name: 'Share a read-only link' });
+  await menu.getByLabel('Namespaces').fill('shop');
+  await menu.getByLabel('Expires in').selectOption('1h');
+  await menu.getByRole('button', { name: 'Create link' }).click();
+  const link = await menu.getByLabel('New share link').inputValue();
+  expect(link).toMatch(/\/s\/[\w-]+\.[\w-]+$/);
+  await expect(menu.getByRole('list', { name: 'Share links' })).toContainText('shop · active');
+
+  // A colleague (another browser context, no owner cookie) opens it.
+  const other = await browser.newContext();
+  const viewer = await other.newPage();
+  await viewer.goto(link);
+  await viewer.waitForURL(/\/$/);
+  await expect(viewer.getByRole('note')).toContainText('Read-only: shop');
+  await expect(viewer.locator('[aria-label="Service shop/frontend"]')).toBeVisible();
+  await expect(viewer.locator('[aria-label*=" ingress-nginx/"]')).toHaveCount(0);
+
+  const id = /\/s\/([\w-]+)\./.exec(link)?.[1] as string;
+  const shareId = (JSON.parse(Buffer.from(id, 'base64url').toString()) as { i: string }).i;
+  await menu.getByRole('button', { name: `Revoke link ${shareId}` }).click();
+  await expect(menu.getByRole('list', { name: 'Share links' })).toContainText(
+    `${shareId} · shop · revoked`,
+  );
+  await expect(viewer.getByRole('status', { name: /Connection: Live/ })).toHaveCount(0);
+  await other.close();
 });

@@ -5,6 +5,7 @@ import { ExportMenu } from './ExportMenu.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { FindingsCount } from './FindingsCount.js';
 import { KindStates } from './KindStates.js';
+import { ShareDialog } from './ShareDialog.js';
 import { SourceInfo } from './SourceInfo.js';
 
 export function Header() {
@@ -17,6 +18,7 @@ export function Header() {
       <FindingsCount />
       <ChangeTicker />
       <span className="pn-spacer" />
+      <ShareDialog />
       <ExportMenu />
       <ThemeToggle />
       <button
