@@ -167,6 +167,8 @@ async function main(): Promise<void> {
     `Portolan is serving http://${args.host === '::1' ? '[::1]' : args.host === '127.0.0.1' ? 'localhost' : args.host}:${port}`,
   );
   boundPort = port;
+  // Past this many open sockets new ones are refused; streams are limited per address in app.ts.
+  app.server.maxConnections = 2000;
   if (shareMode) {
     const ownerLink = shareMode.listening(port);
     log.info(

@@ -359,3 +359,33 @@ describe('portolan share create|list|revoke', () => {
     }
   });
 });
+
+describe('without --share', () => {
+  it('--allow-anonymous serves everything without a credential and has no links to manage; the default loopback mode neither', async () => {
+    for (const anonymous of [true, false]) {
+      const source = new ClusterSource(
+        resolveKubeconfig({ file: env.kubeconfigPath, env: {} }),
+        true,
+        quiet,
+      );
+      const app = await buildApp({ source, webDir: '/nonexistent', anonymous });
+      try {
+        expect((await app.inject('/api/topology')).statusCode).toBe(200);
+        expect((await app.inject('/api/session')).json()).toEqual({
+          role: anonymous ? 'anonymous' : 'local',
+          canShare: false,
+        });
+        const shares = await app.inject('/api/shares');
+        expect(shares.statusCode).toBe(409);
+        expect(shares.json().error).toBe(
+          'Share links need share mode: restart Portolan with --share.',
+        );
+        const s = await app.inject('/s/anything');
+        expect(s.statusCode).toBe(404);
+        expect(s.json().error).toContain('was not started with --share');
+      } finally {
+        await app.close();
+      }
+    }
+  });
+});
