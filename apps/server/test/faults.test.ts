@@ -27,7 +27,7 @@ const KINDS: [string, string][] = Object.entries(KIND_PATHS).map(([kind, path]) 
   path.startsWith('/api/') ? (path.split('/')[2] ?? '') : path.split('/').slice(2, 4).join('/'),
   kind,
 ]);
-const STALL_MS = 1000;
+const STALL_MS = 2000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Rig {
@@ -123,22 +123,28 @@ function freshList(sim: SimCluster): SlimObject[] {
   );
 }
 
-/** Wait (bounded) until the server's graph equals a fresh list's; then assert it exactly. */
+/**
+ * Wait (bounded) until the server is synced and its graph equals a fresh
+ * list's, both seen at the same moment; then assert exactly that.
+ */
 async function converges({ sim, source }: Rig, ms = 20_000): Promise<void> {
+  await sim.idle();
   const expected = () => ({ ...buildGraph(freshList(sim)), revision: 0 });
   const actual = () => {
     source.hub.flush();
     return { ...source.hub.engine.graph(), revision: 0 };
   };
   const end = Date.now() + ms;
+  let seen = { synced: source.synced(), actual: actual(), expected: expected() };
   while (
     Date.now() < end &&
-    !(source.synced() && JSON.stringify(actual()) === JSON.stringify(expected()))
-  )
+    !(seen.synced && JSON.stringify(seen.actual) === JSON.stringify(seen.expected))
+  ) {
     await sleep(50);
-  await sim.idle();
-  expect(source.synced()).toBe(true);
-  expect(actual()).toEqual(expected());
+    seen = { synced: source.synced(), actual: actual(), expected: expected() };
+  }
+  expect(seen.synced).toBe(true);
+  expect(seen.actual).toEqual(seen.expected);
 }
 
 const total = (source: ClusterSource, what: 'lists' | 'restarts') =>
