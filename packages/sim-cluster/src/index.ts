@@ -6,7 +6,7 @@ export { startSimCluster } from './sim-cluster.js';
 export type { ObjectRef, SimCluster, SimClusterOptions } from './sim-types.js';
 export type { FaultRequest, FaultState } from './faults.js';
 export type { SimUser } from './rbac.js';
-export { SCENARIOS, UnknownScenarioError } from './scenarios.js';
+export { isScenarioName, SCENARIOS, UnknownScenarioError } from './scenarios.js';
 export { CORPUS_APPS, CorpusMissingError } from './corpus.js';
 export { READY_ANNOTATION } from './controllers/kubelet.js';
 export { PUBLISH_SERVICE_ANNOTATION } from './controllers/ingress-status.js';

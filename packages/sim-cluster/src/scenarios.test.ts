@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimCluster, SCENARIOS, type SimCluster } from './index.js';
-import { BUILTIN_SCENARIOS, SCENARIO_DIR, loadScenario } from './scenarios.js';
+import { BUILTIN_SCENARIOS, SCENARIO_DIR, isScenarioName, loadScenario } from './scenarios.js';
 import type { EndpointSlice, Ingress, Pod, Service } from './types.js';
 
 describe('scenarios', () => {
@@ -11,6 +11,13 @@ describe('scenarios', () => {
       .map((f) => f.replace(/\.yaml$/, ''));
     expect([...BUILTIN_SCENARIOS].sort()).toEqual(files.sort());
     expect(SCENARIOS.slice(0, 2)).toEqual(BUILTIN_SCENARIOS);
+  });
+
+  it('tells names from paths: built-ins, corpus apps, scale:<services>x<pods>', () => {
+    for (const name of ['demo', 'empty', 'online-boutique', 'sock-shop', 'scale:1000x10'])
+      expect(isScenarioName(name), name).toBe(true);
+    for (const name of ['nope', 'scale:10', './demo.yaml'])
+      expect(isScenarioName(name), name).toBe(false);
   });
 
   it('refuses an unknown scenario and names the valid ones', async () => {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { CORPUS_APPS, corpusPaths, CORPUS_SCENARIOS } from './corpus.js';
 import { ApiError } from './errors.js';
-import { parseScale, scaleObjects } from './scenario-scale.js';
+import { parseScale, SCALE_PATTERN, scaleObjects } from './scenario-scale.js';
 import { applyManifests, readManifests, type Manifest } from './manifests.js';
 import type { Registry } from './registry.js';
 import { findByKind } from './resources.js';
@@ -50,6 +50,15 @@ export class UnknownScenarioError extends Error {
     );
     this.name = 'UnknownScenarioError';
   }
+}
+
+/**
+ * Whether `name` names a scenario without being a path: a built-in, a corpus
+ * app (or alias), or `scale:<services>x<pods>`. For callers that accept names
+ * only (`portolan --simulate NAME`).
+ */
+export function isScenarioName(name: string): boolean {
+  return SCENARIOS.includes(name) || SCALE_PATTERN.test(name);
 }
 
 /** A built-in name, or a path to a YAML file of one's own. */
