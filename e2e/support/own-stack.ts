@@ -18,9 +18,10 @@ export interface OwnStack {
 export async function startPortolan(
   kubeconfig: string,
   port = 0,
+  extraArgs: string[] = [],
 ): Promise<{ app: Started; url: string }> {
   const app = start(
-    ['apps/server/dist/cli.js', '--kubeconfig', kubeconfig, '--port', String(port)],
+    ['apps/server/dist/cli.js', '--kubeconfig', kubeconfig, '--port', String(port), ...extraArgs],
     'portolan (own)',
   );
   const url = await waitFor(
@@ -39,7 +40,12 @@ export async function startPortolan(
   return { app, url };
 }
 
-export async function startOwnStack(scenario = 'demo'): Promise<OwnStack> {
+export async function startOwnStack(
+  scenario = 'demo',
+  /** Change the kubeconfig before portolan reads it (e.g. add contexts). */
+  editKubeconfig?: (file: string) => Promise<void> | void,
+  portolanArgs: string[] = [],
+): Promise<OwnStack> {
   const dir = mkdtempSync(join(tmpdir(), 'portolan-e2e-own-'));
   const kubeconfig = join(dir, 'kubeconfig.yaml');
   const sim = start(
@@ -62,7 +68,8 @@ export async function startOwnStack(scenario = 'demo'): Promise<OwnStack> {
     30_000,
     sim.output,
   );
-  const { app, url } = await startPortolan(kubeconfig);
+  await editKubeconfig?.(kubeconfig);
+  const { app, url } = await startPortolan(kubeconfig, 0, portolanArgs);
   return { sim, kubeconfig, app, url };
 }
 

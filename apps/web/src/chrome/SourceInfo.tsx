@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/store.js';
+import { ContextPicker } from './ContextPicker.js';
 
 /** What the server watches: context and cluster (never credentials), and whether it is simulated. */
 export function SourceInfo() {
@@ -6,8 +7,8 @@ export function SourceInfo() {
   if (!source) return <span className="pn-source pn-muted">no source yet</span>;
   return (
     <span className="pn-source" title={`context ${source.context} · ${source.cluster}`}>
-      <span className="pn-source-context">{source.context}</span>
-      <span className="pn-muted"> · {source.cluster}</span>
+      <ContextPicker current={source.context} />
+      <span className="pn-muted pn-source-cluster"> · {source.cluster}</span>
       {source.simulated && <span className="pn-chip pn-chip-sim">simulated</span>}
     </span>
   );
