@@ -1,7 +1,8 @@
 /**
  * A user reads NetworkPolicy verdicts: on the demo cluster, the policy
  * `shop/backend-allow-frontend` lets the frontend pods reach the backend and
- * nothing else (so the ingress controller's route to the backend is denied);
+ * nothing else (so the ingress controller's route to the backend is denied,
+ * and the backend's edges are partly allowed: some in-cluster pods get in);
  * on Online Boutique with its 13 policies every pod is isolated.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -11,15 +12,21 @@ import { appUrl } from './support.js';
 const card = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const BACKEND_1_EDGE = 'Service shop/backend to Pod shop/backend-1: 80 -> 8080/TCP';
 
-test('denied and allowed edges carry a verdict chip with the reasons on hover', async ({
+test('partly allowed and allowed edges carry a verdict chip with the reasons on hover', async ({
   page,
 }) => {
   await page.goto(appUrl());
-  const denied = page.getByRole('button', { name: `policy: denied on ${BACKEND_1_EDGE}` });
-  await expect(denied).toHaveText('⊘ policy: denied');
+  const denied = page.getByRole('button', {
+    name: `policy: partly allowed on ${BACKEND_1_EDGE}`,
+  });
+  await expect(denied).toHaveText('◐ policy: partly allowed');
   await expect(denied).toHaveAttribute(
     'title',
     /isolated by shop\/backend-allow-frontend and no rule allows this traffic/,
+  );
+  await expect(denied).toHaveAttribute(
+    'title',
+    /in-cluster pods: partly allowed \(8080\/TCP allowed\)\. .*shop\/backend-allow-frontend ingress\[0\] admits pods app=frontend of namespace shop/,
   );
   const allowed = page.getByRole('button', {
     name: 'policy: allowed on Service shop/frontend to Pod shop/frontend-1: 80 -> 8080/TCP',
@@ -28,7 +35,7 @@ test('denied and allowed edges carry a verdict chip with the reasons on hover', 
   // The edge itself says it too, for assistive technology.
   await expect(page.getByRole('img', { name: BACKEND_1_EDGE, exact: true })).toHaveAttribute(
     'aria-description',
-    /NetworkPolicy verdict: denied/,
+    /NetworkPolicy verdict: partly allowed/,
   );
 
   await denied.click();

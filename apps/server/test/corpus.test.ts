@@ -98,6 +98,18 @@ describe('Online Boutique with its 13 NetworkPolicies', () => {
     expect(fe.length).toBe(1);
     expect(fe[0]?.policy?.status).toBe('allowed');
     expect(graph.findings).toEqual([]);
+    // Inside the cluster, cartservice lets in only its callers, and says which.
+    const cart = graph.edges.find((e) => e.source === 'svc:default/cartservice' && e.policy);
+    expect(cart?.policy?.sources).toEqual([
+      expect.objectContaining({
+        source: 'in-cluster pods',
+        status: 'partly-allowed',
+        allowed: ['7070/TCP'],
+        reason: expect.stringContaining(
+          'default/cartservice ingress[0] admits pods app=frontend of namespace default or pods app=checkoutservice of namespace default',
+        ),
+      }),
+    ]);
     const pod = (prefix: string) =>
       [...store.pods.keys()].find((k) => k.startsWith(`default/${prefix}-`)) as string;
     const verdict = (from: string, to: string, port: number) =>

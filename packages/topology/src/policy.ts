@@ -7,19 +7,22 @@
  *   node's InternalIP is a source (the pod's own node is always allowed);
  *   with Local it sees the client's IP, represented by 198.51.100.1 (an
  *   address from TEST-NET-2: "some client on the internet");
- * - for Services behind an Ingress, the ingress controller's pods.
- * In-cluster clients of a ClusterIP are not known from objects, so they are
- * not judged here (the connectivity queries answer for any pair).
+ * - for Services behind an Ingress, the ingress controller's pods;
+ * - in-cluster pods: which of them the pod's ingress policies admit on the
+ *   edge's ports (all, some, none), since any pod may be a client of a
+ *   Service (the connectivity queries answer for a given pair).
  */
 import type { EdgePolicy, PolicyStatus, PortMapping, SourceVerdict } from './graph.js';
 import { verdictText } from './netpol/explain.js';
 import { ipPeer, podPeer } from './netpol/peers.js';
 import { summarizePorts } from './netpol/summary.js';
 import type { Peer } from './netpol/types.js';
+import { inClusterAdmission } from './netpol/admission.js';
 import type { SlimPod, SlimService } from './objects.js';
 import type { ObjectStore } from './store.js';
 
 export const EXAMPLE_EXTERNAL_CLIENT = '198.51.100.1';
+export const IN_CLUSTER_SOURCE = 'in-cluster pods';
 const MAX_NODE_SOURCES = 20;
 
 export interface TrafficSource {
@@ -84,7 +87,7 @@ export function endpointPolicy(
   ports: readonly PortMapping[],
   sources: readonly TrafficSource[],
 ): EdgePolicy | undefined {
-  if (store.policyIndex.size === 0 || sources.length === 0) return undefined;
+  if (store.policyIndex.size === 0) return undefined;
   const dst = podPeer(pod, store.view.namespaceLabels(pod.metadata.namespace ?? 'default'));
   const targets = ports.flatMap((m) =>
     typeof m.to === 'number' ? [{ port: m.to, protocol: m.protocol }] : [],
@@ -120,5 +123,11 @@ export function endpointPolicy(
       denied: [...denied].sort(),
     };
   });
+  if (targets.length > 0)
+    verdicts.push({
+      source: IN_CLUSTER_SOURCE,
+      ...inClusterAdmission(store.policyIndex, pod, targets),
+    });
+  if (verdicts.length === 0) return undefined;
   return { status: combine(verdicts.map((v) => v.status)), sources: verdicts };
 }

@@ -532,7 +532,6 @@ function policyVerdicts(
     svc.spec.externalIPs.length > 0;
   if (exposed && svc.spec.externalTrafficPolicy !== 'Local') snatFinding(store, svc, b);
   const sources = trafficSources(store, svc, exposed, behindIngress);
-  if (sources.length === 0) return;
   const shutOut = new Map<string, { denied: Set<string>; reason: string; count: number }>();
   let pods = 0;
   for (const edge of b.c.edges.values()) {

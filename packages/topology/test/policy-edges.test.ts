@@ -115,4 +115,56 @@ describe('verdicts on a Service -> pod edge', () => {
       g.findings.filter((x) => x.code === 'NETPOL_BLOCKS_SERVICE').map((x) => x.message),
     ).toEqual([expect.stringContaining('stop external clients (source IP kept')]);
   });
+
+  it('says which in-cluster pods get in: some, when rules admit chosen peers', () => {
+    const g = buildGraph(
+      loadYaml(cluster('Local', '{ podSelector: { matchLabels: { app: frontend } } }')),
+    );
+    const p = edgePolicy(g);
+    expect(p?.sources.find((s) => s.source === 'in-cluster pods')).toEqual({
+      source: 'in-cluster pods',
+      status: 'partly-allowed',
+      reason:
+        'pod shop/web-1 is isolated for ingress by shop/web-from: only some pods get in. shop/web-from ingress[0] admits pods app=frontend of namespace shop.',
+      allowed: ['8080/TCP'],
+      denied: [],
+    });
+    // External clients and the ingress controller are shut out, in-cluster frontend pods are not.
+    expect(p?.status).toBe('partly-allowed');
+  });
+
+  it('says every in-cluster pod gets in when no policy isolates the pod, and none when no rule has the port', () => {
+    const open = buildGraph(
+      loadYaml(
+        cluster('Local', '{ podSelector: {} }').replace(
+          'podSelector: { matchLabels: { app: web } }',
+          'podSelector: { matchLabels: { app: nothing } }',
+        ),
+      ),
+    );
+    expect(edgePolicy(open)?.sources.find((s) => s.source === 'in-cluster pods')).toMatchObject({
+      status: 'allowed',
+      reason:
+        'No policy isolates pod shop/web-1 for ingress: any pod may connect (if its own egress policies let it).',
+    });
+    const closed = buildGraph(
+      loadYaml(
+        cluster('Local', '{ podSelector: {} }').replace(
+          'ports: [{ port: http }]',
+          'ports: [{ port: 9090 }]',
+        ),
+      ),
+    );
+    expect(edgePolicy(closed)?.sources.find((s) => s.source === 'in-cluster pods')).toMatchObject({
+      status: 'denied',
+      reason:
+        'pod shop/web-1 is isolated for ingress by shop/web-from, and no ingress rule admits any pod on 8080/TCP.',
+      denied: ['8080/TCP'],
+    });
+    expect(closed.findings.map((f) => f.message)).toContainEqual(
+      expect.stringContaining(
+        'NetworkPolicies stop in-cluster pods from reaching any pod of Service shop/web on 8080/TCP',
+      ),
+    );
+  });
 });

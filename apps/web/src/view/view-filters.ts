@@ -77,7 +77,9 @@ export function filterFindingsOnly(g: FilterGraph, keep: Set<NodeId>): Set<NodeI
 }
 
 /**
- * By NetworkPolicy verdict. For a status: the edges carrying it, their
+ * By NetworkPolicy verdict. For a status: the edges carrying it (for
+ * `denied`, also edges where one class of sources is denied while another
+ * gets in: a blocked Ingress route to a Service its neighbours may use), their
  * target pods and everything upstream of their Services (a pod other Services
  * also select does not bring those in). For `isolated`: pods isolated by a
  * policy and the paths through them.
@@ -98,7 +100,10 @@ export function filterByVerdict(
   const sources = new Set<NodeId>();
   const out = new Set<NodeId>();
   for (const e of g.edges.values()) {
-    if (e.policy?.status !== verdict || !keep.has(e.source) || !keep.has(e.target)) continue;
+    const hit =
+      e.policy?.status === verdict ||
+      (verdict === 'denied' && e.policy?.sources.some((s) => s.status === 'denied'));
+    if (!hit || !keep.has(e.source) || !keep.has(e.target)) continue;
     sources.add(e.source);
     out.add(e.target);
   }
