@@ -116,6 +116,10 @@ test('a link scoped to shop shows only shop, keeps its token out of the page, an
     new RegExp(`^revoked ${id}; closed [1-9]\\d* open stream`),
   );
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toHaveCount(0);
+  // The header says why, in the server's words.
+  await expect(page.getByRole('note')).toHaveText(
+    'This share link was revoked. Ask for a new link.',
+  );
   const after = await page.evaluate(async () => (await fetch('/api/topology')).status);
   expect(after).toBe(401);
 });
@@ -151,5 +155,8 @@ test('the owner makes a scoped link from the UI, and revokes it', async ({ page,
     `${shareId} · shop · revoked`,
   );
   await expect(viewer.getByRole('status', { name: /Connection: Live/ })).toHaveCount(0);
+  await expect(viewer.getByRole('note')).toHaveText(
+    'This share link was revoked. Ask for a new link.',
+  );
   await other.close();
 });

@@ -7,6 +7,7 @@
  * this code never sees it.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useAppStore } from '../store/store.js';
 
 type Session =
   | { role: 'share'; namespaces: string[] | null; expires: string }
@@ -123,16 +124,37 @@ function OwnerShareMenu() {
 
 export function ShareDialog() {
   const [session, setSession] = useState<Session | null>(null);
+  /** Why the server stopped answering this browser (a revoked or expired link), in its words. */
+  const [ended, setEnded] = useState<string | null>(null);
+  const connected = useAppStore((s) => s.connection.phase === 'live');
   useEffect(() => {
+    // Asked on load and whenever the stream goes live or drops: the link may
+    // have been revoked or expired meanwhile.
     let live = true;
     fetch('/api/session')
-      .then((r) => (r.ok ? (r.json() as Promise<Session>) : null))
-      .then((s) => live && setSession(s))
+      .then(async (r) => {
+        if (r.ok) {
+          const s = (await r.json()) as Session;
+          if (live) {
+            setSession(s);
+            setEnded(null);
+          }
+          return;
+        }
+        const body = (await r.json().catch(() => ({}))) as { error?: string };
+        if (live && body.error) setEnded(body.error);
+      })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, []);
+  }, [connected]);
+  if (ended)
+    return (
+      <span className="pn-chip" role="note">
+        {ended}
+      </span>
+    );
   if (session?.role === 'share')
     return (
       <span
