@@ -1,11 +1,11 @@
 /** The `portolan` command as a user runs it: exit codes and what it prints. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closedPort } from './net.js';
+import { deadClusterKubeconfig } from './net.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'portolan-cli-'));
@@ -29,18 +29,7 @@ describe('portolan command', () => {
   });
 
   it('exits 1 naming the address when the cluster port is closed', async () => {
-    const port = await closedPort();
-    const file = join(dir, 'closed.yaml');
-    writeFileSync(
-      file,
-      `apiVersion: v1
-kind: Config
-clusters: [{ name: c, cluster: { server: "https://127.0.0.1:${port}" } }]
-users: [{ name: u, user: { token: t } }]
-contexts: [{ name: x, context: { cluster: c, user: u } }]
-current-context: x
-`,
-    );
+    const { file, port } = await deadClusterKubeconfig(dir);
     const r = portolan('--kubeconfig', file);
     expect(r.code).toBe(1);
     expect(r.out).toContain(

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import { contextChoices, registerContextRoutes } from '../src/context-routes.js';
 import { resolveKubeconfig } from '../src/kubeconfig.js';
 import { ClusterSource } from '../src/source.js';
-import { closedPort } from './net.js';
+import { closedPort, until } from './net.js';
 
 let sim: SimCluster;
 let source: ClusterSource;
@@ -56,14 +56,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until(what: string, ok: () => boolean): Promise<void> {
-  const end = Date.now() + 15_000;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('context picker', () => {
   it('lists the contexts with their cluster addresses, never credentials', async () => {
     const res = await app.inject('/api/contexts');
@@ -80,7 +72,7 @@ describe('context picker', () => {
   });
 
   it('switches to another context: the old streams end, the new credentials apply', async () => {
-    await until('the first sync', () => source.synced());
+    await until('the first sync', () => source.synced() || undefined);
     const oldHub = source.hub;
     let ended = false;
     oldHub.attach({ write() {}, close: () => (ended = true) } as never);
@@ -93,7 +85,7 @@ describe('context picker', () => {
     expect(res.json()).toEqual({ current: 'portolan-sim-viewer', cluster: sim.url });
     expect(ended).toBe(true);
     expect(source.hub).not.toBe(oldHub);
-    await until('the new context to sync', () => source.synced());
+    await until('the new context to sync', () => source.synced() || undefined);
     expect(source.status()).toMatchObject({ context: 'portolan-sim-viewer' });
     expect(source.status().kinds.find((k) => k.kind === 'NetworkPolicy')?.state).toBe('forbidden');
     source.hub.flush();

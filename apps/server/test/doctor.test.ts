@@ -1,12 +1,12 @@
 /** `portolan doctor` against the simulated cluster: what each set of credentials can read. */
 import { startSimCluster, type SimCluster } from '@portolan/sim-cluster';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doctorHealthy, doctorText, runDoctor } from '../src/doctor.js';
 import { resolveKubeconfig } from '../src/kubeconfig.js';
-import { closedPort } from './net.js';
+import { deadClusterKubeconfig } from './net.js';
 
 let sim: SimCluster;
 const dir = mkdtempSync(join(tmpdir(), 'portolan-doctor-'));
@@ -74,18 +74,7 @@ describe('portolan doctor', () => {
   });
 
   it('says the API server is not usable when nothing answers', async () => {
-    const port = await closedPort();
-    const file = join(dir, 'closed.yaml');
-    writeFileSync(
-      file,
-      `apiVersion: v1
-kind: Config
-clusters: [{ name: c, cluster: { server: "https://127.0.0.1:${port}" } }]
-users: [{ name: u, user: {} }]
-contexts: [{ name: gone, context: { cluster: c, user: u } }]
-current-context: gone
-`,
-    );
+    const { file, port } = await deadClusterKubeconfig(dir, 'gone', '{}');
     const report = await runDoctor(resolveKubeconfig({ file, env: {} }));
     expect(doctorText(report)).toContain(
       `API server   not usable: cannot reach the Kubernetes API server at https://127.0.0.1:${port} (connection refused), context "gone".`,

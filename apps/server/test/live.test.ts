@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { resolveKubeconfig } from '../src/kubeconfig.js';
 import { ClusterSource } from '../src/source.js';
+import { until } from './net.js';
 
 const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(m) };
 let sim: SimCluster;
@@ -22,20 +23,6 @@ let app: FastifyInstance;
 let base: string;
 let source: ClusterSource;
 let dir: string;
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined> | T | undefined,
-  ms = 15_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'portolan-live-'));

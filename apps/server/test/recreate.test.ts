@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { KindInformer } from '../src/informers.js';
 import { resolveKubeconfig } from '../src/kubeconfig.js';
+import { until } from './net.js';
 
 let sim: SimCluster;
 let informer: KindInformer | undefined;
@@ -20,14 +21,6 @@ afterAll(async () => {
   await sim?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(what: string, ok: () => boolean): Promise<void> {
-  const end = Date.now() + 15_000;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 it('turns a relisted object with a new UID into DELETED then ADDED', async () => {
   sim = await startSimCluster({
@@ -55,7 +48,10 @@ it('turns a relisted object with a new UID into DELETED then ADDED', async () =>
     {},
   );
   informer.start();
-  await until('the pod listed', () => events.some((e) => e.object.metadata.name === 'web'));
+  await until(
+    'the pod listed',
+    () => events.some((e) => e.object.metadata.name === 'web') || undefined,
+  );
   const firstUid = events.find((e) => e.object.metadata.name === 'web')?.object.metadata.uid;
 
   // Blind the watch, delete and recreate the pod, then make the informer relist.
@@ -69,7 +65,7 @@ it('turns a relisted object with a new UID into DELETED then ADDED', async () =>
   await sim.idle();
   const before = events.length;
   await sim.faults.apply({ reset: true, expireHistory: true, closeWatches: true });
-  await until('the relist', () => informer!.recreated === 1);
+  await until('the relist', () => informer!.recreated === 1 || undefined);
 
   const after = events.slice(before).filter((e) => e.object.metadata.name === 'web');
   expect(after.map((e) => e.type)).toEqual(['DELETED', 'ADDED']);
