@@ -139,14 +139,22 @@ export class TopologyEngine {
           if (p.metadata.namespace !== ns && p.spec.egress.length)
             affected.add(`NetworkPolicy/${objectKey(p)}`);
         // An ingress controller pod is the source of every Ingress route's traffic.
-        const wasController = before?.kind === 'Pod' && isIngressControllerPod(before);
-        if (wasController || (after?.kind === 'Pod' && isIngressControllerPod(after)))
-          this.affectBehindIngress(affected);
+        const controller = (p: SlimObject | undefined) =>
+          p?.kind === 'Pod' &&
+          (isIngressControllerPod(p) ||
+            s.servicesSelecting(p).some((k) => {
+              const svc = s.services.get(k);
+              return svc !== undefined && s.isIngressPublishService(svc);
+            }));
+        if (controller(before) || controller(after)) this.affectBehindIngress(affected);
         break;
       }
       case 'Service':
         affected.add(`Service/${key}`);
         for (const ing of s.ingressesOf(key)) affected.add(`Ingress/${ing}`);
+        // An ingress controller's Service: which pods send Ingress traffic.
+        if ([before, after].some((x) => x?.kind === 'Service' && s.isIngressPublishService(x)))
+          this.affectBehindIngress(affected);
         // Services sharing a node port with this one (before or after) re-check the clash.
         for (const svc of [before, after]) {
           if (svc?.kind !== 'Service') continue;

@@ -19,6 +19,7 @@ import { summarizePorts } from './netpol/summary.js';
 import type { Peer } from './netpol/types.js';
 import { inClusterAdmission } from './netpol/admission.js';
 import type { SlimPod, SlimService } from './objects.js';
+import { objectKey } from './objects.js';
 import type { ObjectStore } from './store.js';
 
 export const EXAMPLE_EXTERNAL_CLIENT = '198.51.100.1';
@@ -57,12 +58,25 @@ export function trafficSources(
     }
   }
   if (behindIngress) {
-    const peers: Peer[] = [];
-    for (const key of [...store.ingressControllerPods].sort()) {
-      const pod = store.pods.get(key);
-      if (pod)
-        peers.push(podPeer(pod, store.view.namespaceLabels(pod.metadata.namespace ?? 'default')));
+    // Per Ingress: the pods behind the LoadBalancer Service whose address the
+    // Ingress shows (the controller publishes it), else pods that look like a
+    // controller (ingress-nginx, Traefik, ... labels).
+    const pods = new Map<string, SlimPod>();
+    for (const ingKey of store.ingressesOf(objectKey(svc))) {
+      const ing = store.ingresses.get(ingKey);
+      if (!ing) continue;
+      const found = store.ingressControllerPodsFor(ing);
+      if (found) for (const p of found) pods.set(objectKey(p), p);
+      else
+        for (const key of store.ingressControllerPods) {
+          const p = store.pods.get(key);
+          if (p) pods.set(key, p);
+        }
     }
+    const peers: Peer[] = [...pods.keys()]
+      .sort()
+      .map((k) => pods.get(k) as SlimPod)
+      .map((pod) => podPeer(pod, store.view.namespaceLabels(pod.metadata.namespace ?? 'default')));
     out.push({
       source: peers.length
         ? 'the ingress controller'

@@ -67,6 +67,12 @@ function ingressBackends(ing: SlimIngress): string[] {
   return [...names];
 }
 
+function lbAddresses(o: SlimService | SlimIngress): string[] {
+  return o.status.loadBalancer.ingress
+    .flatMap((i) => [i.ip, i.hostname])
+    .filter((a): a is string => !!a);
+}
+
 export class ObjectStore {
   readonly namespaces = new Map<string, SlimNamespace>();
   readonly nodes = new Map<string, SlimNode>();
@@ -82,6 +88,9 @@ export class ObjectStore {
   private readonly slicesByService = new MultiIndex();
   private readonly servicesByPodRef = new MultiIndex();
   private readonly ingressesByService = new MultiIndex();
+  /** LoadBalancer address (IP or hostname) -> Services that have it; Ingress address -> Ingresses. */
+  private readonly servicesByLbAddress = new MultiIndex();
+  private readonly ingressesByAddress = new MultiIndex();
   /** NetworkPolicies by namespace, for the NetworkPolicy engine. */
   readonly policyIndex = new PolicyIndex();
   private readonly podsByNs = new MultiIndex();
@@ -190,6 +199,32 @@ export class ObjectStore {
     );
   }
 
+  /**
+   * The ingress controller's pods for one Ingress, found as ingress-nginx's
+   * --publish-service (and its peers) make it visible: the Ingress's address
+   * is a LoadBalancer Service's address, and that Service's pods are the
+   * controller. Undefined when no Service has the address.
+   */
+  ingressControllerPodsFor(ing: SlimIngress): SlimPod[] | undefined {
+    const services = new Set<string>();
+    for (const a of lbAddresses(ing))
+      for (const s of this.servicesByLbAddress.get(a)) services.add(s);
+    if (services.size === 0) return undefined;
+    const pods = new Map<string, SlimPod>();
+    for (const key of services) {
+      const svc = this.services.get(key);
+      if (!svc?.spec.selector) continue;
+      for (const p of this.podsMatching(svc.metadata.namespace ?? 'default', svc.spec.selector))
+        pods.set(objectKey(p), p);
+    }
+    return [...pods.keys()].sort().map((k) => pods.get(k) as SlimPod);
+  }
+
+  /** Whether some Ingress publishes this Service's LoadBalancer address (its pods are a controller). */
+  isIngressPublishService(svc: SlimService): boolean {
+    return lbAddresses(svc).some((a) => this.ingressesByAddress.get(a).size > 0);
+  }
+
   servicesReferencingPod(podKey: string): ReadonlySet<string> {
     return this.servicesByPodRef.get(podKey);
   }
@@ -279,6 +314,7 @@ export class ObjectStore {
         }
         for (const p of o.spec.ports)
           if (p.nodePort !== undefined) op(this.nodePortUsers, `${p.protocol}/${p.nodePort}`, key);
+        for (const a of lbAddresses(o)) op(this.servicesByLbAddress, a, key);
         break;
       case 'EndpointSlice': {
         const svc = ObjectStore.sliceService(o);
@@ -293,6 +329,7 @@ export class ObjectStore {
       }
       case 'Ingress':
         for (const svc of ingressBackends(o)) op(this.ingressesByService, svc, key);
+        for (const a of lbAddresses(o)) op(this.ingressesByAddress, a, key);
         break;
       default:
         break;

@@ -121,8 +121,9 @@ const ingressArb = fc
     fc.uniqueArray(name('s'), { maxLength: 2 }),
     fc.constantFrom(80, 81),
     fc.constantFrom(undefined, 'nginx', 'traefik'),
+    fc.boolean(),
   )
-  .map(([n, ns, svcs, port, ingressClassName]) =>
+  .map(([n, ns, svcs, port, ingressClassName, admitted]) =>
     slim({
       kind: 'Ingress',
       metadata: { name: n, namespace: ns },
@@ -141,6 +142,8 @@ const ingressArb = fc
           },
         ],
       },
+      // The address of the LoadBalancer Services below: they are its controller's.
+      status: { loadBalancer: { ingress: admitted ? [{ ip: '192.0.2.1' }] : [] } },
     }),
   );
 

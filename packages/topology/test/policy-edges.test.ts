@@ -167,4 +167,35 @@ describe('verdicts on a Service -> pod edge', () => {
       ),
     );
   });
+
+  it('finds the ingress controller through the LoadBalancer Service whose address the Ingress shows', () => {
+    // A controller whose labels say nothing of ingress; its Service publishes 192.0.2.50.
+    const extra = `
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: proxy-1, namespace: edge, labels: { app: proxy } }
+spec: { nodeName: n2, containers: [{ name: c }] }
+status: { phase: Running, podIP: 10.244.2.20, conditions: [{ type: Ready, status: "True" }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: proxy, namespace: edge }
+spec: { type: LoadBalancer, clusterIP: 10.96.0.80, selector: { app: proxy }, ports: [{ port: 80, nodePort: 30081 }] }
+status: { loadBalancer: { ingress: [{ ip: 192.0.2.50 }] } }
+`;
+    const yaml = cluster(
+      'Local',
+      '{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: edge } } }',
+    )
+      .replace(
+        'spec: { rules: [{ http:',
+        'status: { loadBalancer: { ingress: [{ ip: 192.0.2.50 }] } }\nspec: { rules: [{ http:',
+      )
+      .concat(extra);
+    const g = buildGraph(loadYaml(yaml));
+    const ctl = edgePolicy(g)?.sources.find((s) => s.source === 'the ingress controller');
+    expect(ctl).toMatchObject({ status: 'allowed' });
+    expect(ctl?.reason).toContain('From pod edge/proxy-1: Allowed on TCP/8080');
+  });
 });
