@@ -19,7 +19,7 @@ test('partly allowed and allowed edges carry a verdict chip with the reasons on 
   const denied = page.getByRole('button', {
     name: `policy: partly allowed on ${BACKEND_1_EDGE}`,
   });
-  await expect(denied).toHaveText('◐ policy: partly allowed');
+  await expect(denied).toHaveText('◐ policy: partial');
   await expect(denied).toHaveAttribute(
     'title',
     /isolated by shop\/backend-allow-frontend and no rule allows this traffic/,

@@ -4,6 +4,7 @@ import { pod } from '../test-support/graph-builders.js';
 import {
   isolationBadgeText,
   isolationTitle,
+  policyChipName,
   policyChipText,
   policyDescription,
   policySelections,
@@ -28,8 +29,9 @@ describe('policy text', () => {
   it('puts a glyph and a word on every verdict chip', () => {
     expect(policyChipText(denied)).toBe('⊘ policy: denied');
     expect(policyChipText({ status: 'allowed', sources: [] })).toBe('✓ policy: allowed');
-    expect(policyChipText({ status: 'partly-allowed', sources: [] })).toBe(
-      '◐ policy: partly allowed',
+    expect(policyChipText({ status: 'partly-allowed', sources: [] })).toBe('◐ policy: partial');
+    expect(policyChipName(denied, 'Service a/b to Pod a/b-1: 80 -> 8080/TCP')).toBe(
+      'policy: denied on Service a/b to Pod a/b-1: 80 -> 8080/TCP',
     );
   });
 

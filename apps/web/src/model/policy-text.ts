@@ -18,10 +18,22 @@ export const POLICY_MARK: Readonly<Record<PolicyStatus, PolicyMark>> = {
   unknown: { icon: '?', text: 'unknown' },
 };
 
-/** What the chip on an edge says: `⊘ policy: denied` (without the glyph for accessible names). */
-export function policyChipText(p: EdgePolicy, glyph = true): string {
-  const m = POLICY_MARK[p.status];
-  return `${glyph ? `${m.icon} ` : ''}policy: ${m.text}`;
+/** The chip's word: short, so the chip fits the 160 px gap between lanes. */
+const CHIP_WORD: Readonly<Record<PolicyStatus, string>> = {
+  allowed: 'allowed',
+  denied: 'denied',
+  'partly-allowed': 'partial',
+  unknown: 'unknown',
+};
+
+/** What the chip on an edge says: `⊘ policy: denied`, `◐ policy: partial`. */
+export function policyChipText(p: EdgePolicy): string {
+  return `${POLICY_MARK[p.status].icon} policy: ${CHIP_WORD[p.status]}`;
+}
+
+/** The chip's accessible name, in full words: `policy: partly allowed on <edge name>`. */
+export function policyChipName(p: EdgePolicy, edgeName: string): string {
+  return `policy: ${POLICY_MARK[p.status].text} on ${edgeName}`;
 }
 
 /** One line per source: `the ingress controller: denied (8080/TCP denied)`. */

@@ -5,7 +5,7 @@
  * decided in view/to-flow.ts so labels do not cover each other.
  */
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
-import { policyChipText, policyDescription } from '../../model/policy-text.js';
+import { policyChipName, policyChipText, policyDescription } from '../../model/policy-text.js';
 import { selectEdge } from '../../store/view-actions.js';
 import type { FlowEdge } from '../../view/to-flow.js';
 import { edgeGeometry, labelTransform } from './edge-path.js';
@@ -71,8 +71,8 @@ export function PortEdge({
           {edge.policy !== undefined && (
             <button
               type="button"
-              className={`pn-edge-policy pn-edge-policy-${edge.policy.status} nodrag nopan`}
-              aria-label={`${policyChipText(edge.policy, false)} on ${name}`}
+              className={`pn-policy-chip pn-policy-chip-${edge.policy.status} nodrag nopan`}
+              aria-label={policyChipName(edge.policy, name)}
               title={policyDescription(edge.policy)}
               aria-description={policyDescription(edge.policy)}
               onClick={(e) => {

@@ -40,4 +40,10 @@ describe('edgeGeometry', () => {
     const level = edgeGeometry(NODE_W, ty, 2 * COL_W, ty);
     expect(level.path).toContain(`,${gutterY} L `);
   });
+
+  it('keeps the label of a steep edge by its source, not beside another row', () => {
+    const g = edgeGeometry(0, 6 * ROW_H, GAP, 0);
+    expect(g).toMatchObject({ labelY: 6 * ROW_H, anchor: 'start' });
+    expect(g.labelX).toBeLessThan(GAP / 4);
+  });
 });

@@ -7,7 +7,9 @@
  *   crossing sweeps. Their label sits on the last run, in the gap before the
  *   target.
  * - Other edges are horizontal S-curves. Between neighbouring lanes the label
- *   is halfway.
+ *   is halfway, unless the edge is steep (more than 1.5 rows): then it sits
+ *   by its source, so it never reads as another row's (a pod two Services
+ *   select sits with the more exposed one, far from the other).
  * - An edge that passes a lane (an Ingress to its Services, a Service to a
  *   pod in an overflow column) would run behind the cards of that lane (a
  *   NodePort card sits on its Service's row), so it bends into the gutter
@@ -48,6 +50,12 @@ export function edgeGeometry(
   if (dx <= GAP * 1.5) {
     const k = Math.max(40, Math.abs(dx) * 0.5);
     const path = `M ${sx},${sy} C ${sx + k},${sy} ${tx - k},${ty} ${tx},${ty}`;
+    // A steep edge's midpoint sits beside other rows' cards, where its label
+    // would read as theirs: keep the label by its source instead.
+    if (Math.abs(ty - sy) > 1.5 * ROW_H) {
+      const labelX = sx + LABEL_INSET;
+      return { path, labelX, labelY: sy, anchor: 'start' };
+    }
     return { path, labelX: (sx + tx) / 2, labelY: (sy + ty) / 2, anchor: 'middle' };
   }
   // The gutter above the target's row when coming from above (or level), below it otherwise.

@@ -81,10 +81,10 @@ function ReachTable({ title, hint, rows }: { title: string; hint: string; rows: 
                   {r.pods > 1 && <span className="pn-muted"> ({r.pods} pods)</span>}
                 </td>
                 <td className="pn-allowed">
-                  {r.allowed.length > 0 ? `✓ ${r.allowed.join(', ')}` : '—'}
+                  {r.allowed.length > 0 ? `✓\u00a0${r.allowed.join(', ')}` : '—'}
                 </td>
                 <td className="pn-denied">
-                  {r.denied.length > 0 ? `⊘ ${r.denied.join(', ')}` : '—'}
+                  {r.denied.length > 0 ? `⊘\u00a0${r.denied.join(', ')}` : '—'}
                 </td>
               </tr>
             ))}
