@@ -26,7 +26,13 @@ describe('scale scenario and churn', () => {
     await sim.idle();
     const before = sim.resourceVersion();
     sim.churn.start({ rate: 200, seed: 7 });
-    await new Promise((r) => setTimeout(r, 300));
+    // A bounded wait for enough changes of each kind, not a fixed time: the machine may be busy.
+    const enough = () => {
+      const c = sim.churn.stats().counts;
+      return Object.values(c).reduce((a, b) => a + b, 0) > 10 && c.killPod > 0;
+    };
+    for (const end = Date.now() + 20_000; !enough() && Date.now() < end;)
+      await new Promise((r) => setTimeout(r, 20));
     sim.churn.stop();
     const stats = sim.churn.stats();
     expect(stats.running).toBe(false);
