@@ -157,7 +157,10 @@ export function applyObject(registry: Registry, input: unknown): AppliedRef {
     ...(namespace ? { namespace } : {}),
   };
   if (!existing) {
-    const created = registry.create(r, namespace, body, { fieldValidation: 'Strict' }).object;
+    const created = registry.create(r, namespace, body, {
+      fieldValidation: 'Strict',
+      fieldManager: 'kubectl-client-side-apply',
+    }).object;
     return { ...ref, name: created.metadata.name, action: 'created' };
   }
   let last: Record<string, unknown> | undefined;
@@ -176,6 +179,7 @@ export function applyObject(registry: Registry, input: unknown): AppliedRef {
   const before = existing.metadata.resourceVersion;
   const after = registry.replace(r, namespace, name, merged, {
     fieldValidation: 'Strict',
+    fieldManager: 'kubectl-client-side-apply',
     patch: true,
   }).object;
   return { ...ref, action: after.metadata.resourceVersion === before ? 'unchanged' : 'configured' };

@@ -19,6 +19,7 @@ import {
   notFound,
 } from './errors.js';
 import { applyDefaults } from './defaults.js';
+import { recordManager } from './managed-fields.js';
 import { jsonEqual, timestamp } from './json.js';
 import { R, type ResourceType } from './resources.js';
 import { AppliedConfigurations } from './server-side-apply.js';
@@ -44,6 +45,15 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** The body is the result of a patch (strict decoding errors read as upstream's patch errors). */
   patch?: boolean;
+  /** Who writes, for managedFields (default: a controller's name). */
+  fieldManager?: string;
+  /** `Apply` for server-side apply. */
+  operation?: 'Update' | 'Apply';
+}
+
+/** The field manager of controllers' writes: the kubelet for pod status, else the controller manager. */
+function systemManager(r: ResourceType): string {
+  return r.kind === 'Pod' ? 'kubelet' : 'kube-controller-manager';
 }
 
 export interface WriteResult {
@@ -62,6 +72,8 @@ export const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'k
 export class Registry {
   /** Server-side apply: each field manager's last applied configuration, per object. */
   readonly applied = new AppliedConfigurations();
+  /** Write metadata.managedFields (on by default, as every API server does). */
+  managedFields = true;
 
   constructor(
     readonly store: Store,
@@ -116,6 +128,14 @@ export class Registry {
     if (WITH_STATUS.has(r.kind) && r.kind !== 'Node') delete obj.status;
     applyDefaults(r, obj, meta.creationTimestamp);
     validate(r, obj);
+    if (this.managedFields)
+      recordManager(
+        undefined,
+        obj,
+        opts.fieldManager ?? 'kube-controller-manager',
+        meta.creationTimestamp,
+        opts.operation,
+      );
     const undo = r.kind === 'Service' ? this.services.assign(obj as Service) : () => {};
     if (opts.dryRun) {
       undo();
@@ -184,7 +204,20 @@ export class Registry {
     next.apiVersion = existing.apiVersion;
     next.kind = existing.kind;
     validate(r, next);
+    // managedFields are the server's to keep: what the request sent is ignored.
+    if (existing.metadata.managedFields)
+      next.metadata.managedFields = existing.metadata.managedFields;
+    else delete next.metadata.managedFields;
     if (sameContent(next, existing)) return { object: existing, warnings };
+    if (this.managedFields)
+      recordManager(
+        existing,
+        next,
+        opts.fieldManager ?? 'kube-controller-manager',
+        timestamp(this.now()),
+        opts.operation,
+        opts.subresource === 'status' ? 'status' : undefined,
+      );
     const undo =
       r.kind === 'Service' ? this.services.assign(next as Service, existing as Service) : () => {};
     if (opts.dryRun) {
@@ -277,14 +310,23 @@ export class Registry {
   writeStatus(r: ResourceType, obj: StoredObject, status: unknown): StoredObject {
     const current = this.store.get(r, obj.metadata.namespace, obj.metadata.name) ?? obj;
     if (jsonEqual(current.status, status)) return current;
-    return this.store.replace(r, { ...structuredClone(current), status: structuredClone(status) });
+    const next = { ...structuredClone(current), status: structuredClone(status) };
+    if (this.managedFields)
+      recordManager(current, next, systemManager(r), timestamp(this.now()), 'Update', 'status');
+    return this.store.replace(r, next);
   }
 
   /** A privileged write by a controller (scheduler binding, kubelet): stored as given when it differs. */
-  writeSystem(r: ResourceType, obj: StoredObject): StoredObject {
+  writeSystem(
+    r: ResourceType,
+    obj: StoredObject,
+    manager = 'kube-controller-manager',
+  ): StoredObject {
     const current = this.store.get(r, obj.metadata.namespace, obj.metadata.name);
     if (current && sameContent(obj, current)) return current;
-    return this.store.replace(r, obj);
+    const next = { ...obj, metadata: { ...obj.metadata } };
+    if (this.managedFields) recordManager(current, next, manager, timestamp(this.now()));
+    return this.store.replace(r, next);
   }
 
   private admitNamespace(r: ResourceType, namespace: string | undefined, name: string): void {

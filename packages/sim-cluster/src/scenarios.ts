@@ -152,6 +152,7 @@ export function applyScenario(
     try {
       registry.create(r, obj.metadata?.namespace ?? (r.namespaced ? 'default' : undefined), obj, {
         fieldValidation: 'Strict',
+        fieldManager: 'kubectl-create',
       });
     } catch (err) {
       const what = `${String(obj.kind)} ${obj.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${String(obj.metadata?.name)}`;

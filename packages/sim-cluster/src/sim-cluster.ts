@@ -80,6 +80,7 @@ export async function startSimCluster(options: SimClusterOptions = {}): Promise<
       random,
     }),
   );
+  registry.managedFields = options.managedFields ?? true;
   const onError = (name: string) => (err: unknown, key: string) =>
     log(`error: ${name} ${key}: ${err instanceof Error ? err.message : String(err)}`);
   const delay = (v: number | undefined, fallback: number) => Math.max(0, v ?? fallback);

@@ -62,6 +62,11 @@ export interface SimClusterOptions {
    * serves plain HTTP and the kubeconfig says insecure-skip-tls-verify.
    */
   tls?: boolean;
+  /**
+   * Write metadata.managedFields on every write, as API servers do (default
+   * true). They roughly triple an object's size; false for lean benchmarks.
+   */
+  managedFields?: boolean;
   /** Extra kubeconfig users with their own tokens, denied some resources (see rbac.ts). */
   users?: SimUser[];
 }

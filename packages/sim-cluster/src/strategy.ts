@@ -137,7 +137,7 @@ export function specOf(obj: KubeObject): unknown {
 export function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({
     ...o,
-    metadata: { ...o.metadata, resourceVersion: undefined },
+    metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined },
   });
   return jsonEqual(strip(a), strip(b));
 }

@@ -114,7 +114,7 @@ export class Scheduler implements Controller {
       ...next.status,
       conditions: setCondition(next.status?.conditions ?? [], 'PodScheduled', 'True', now),
     };
-    this.registry.writeSystem(R.pods, next);
+    this.registry.writeSystem(R.pods, next, 'kube-scheduler');
   }
 
   private fits(pod: Pod, node: Node): boolean {

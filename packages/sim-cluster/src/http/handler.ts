@@ -111,7 +111,7 @@ async function handle(
     case 'PUT': {
       const body = await readBody(req);
       const result = ctx.registry.replace(r.resource, r.namespace, r.name, body, {
-        ...writeOptions(q),
+        ...writeOptions(q, req),
         subresource: r.subresource,
       });
       return respondObject(req, res, r.resource, 200, result.object, q, result.warnings);
@@ -244,7 +244,7 @@ async function create(
 ): Promise<void> {
   if (!r.resource.namespaced || r.namespace !== undefined || r.resource.kind === 'Namespace') {
     const body = await readBody(req);
-    const result = ctx.registry.create(r.resource, r.namespace, body, writeOptions(q));
+    const result = ctx.registry.create(r.resource, r.namespace, body, writeOptions(q, req));
     return respondObject(req, res, r.resource, 201, result.object, q, result.warnings);
   }
   // POST to the all-namespaces collection is not a thing upstream either.

@@ -19,7 +19,7 @@ export async function patch(
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
   if (!PATCH_TYPES.includes(type)) throw unsupportedMediaType(type);
   const body = await readBody(req);
-  const opts = { ...writeOptions(q), subresource: r.subresource, patch: true };
+  const opts = { ...writeOptions(q, req), subresource: r.subresource, patch: true };
   if (type === 'application/apply-patch+yaml') return apply(ctx, req, res, r, q, body);
   if (type === 'application/json-patch+json') {
     if (!Array.isArray(body)) throw badRequest('a JSON patch must be a list of operations');
@@ -68,7 +68,7 @@ function apply(
     throw badRequest(
       `the name of the object (${String(meta.name)}) does not match the name on the URL (${r.name})`,
     );
-  const opts = writeOptions(q);
+  const opts = { ...writeOptions(q, req), operation: 'Apply' as const };
   const { registry } = ctx;
   const existing = registry.store.get(r.resource, r.namespace, r.name);
   if (!existing) {

@@ -15,14 +15,27 @@ export type ResourceRoute = {
   watchPrefix: boolean;
 };
 
-export function writeOptions(q: URLSearchParams): {
+/**
+ * The write options of a request. The field manager is `fieldManager`, else
+ * the user agent's program name (as upstream: `kubectl/v1.32 ...` -> kubectl).
+ */
+export function writeOptions(
+  q: URLSearchParams,
+  req?: IncomingMessage,
+): {
   fieldValidation: FieldValidation;
   dryRun: boolean;
+  fieldManager: string;
 } {
   const fv = q.get('fieldValidation') ?? 'Warn';
   if (fv !== 'Strict' && fv !== 'Warn' && fv !== 'Ignore')
     throw badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${fv}"`);
-  return { fieldValidation: fv, dryRun: q.getAll('dryRun').includes('All') };
+  const agent = req?.headers['user-agent']?.split('/')[0]?.trim();
+  return {
+    fieldValidation: fv,
+    dryRun: q.getAll('dryRun').includes('All'),
+    fieldManager: q.get('fieldManager') || agent || 'unknown',
+  };
 }
 
 export function includeObject(q: URLSearchParams): IncludeObject {
