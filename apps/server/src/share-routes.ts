@@ -121,7 +121,9 @@ export function registerShareGuard(
     const r = check(req, token);
     if (typeof r === 'number') return tooMany(reply, req, r);
     if (!r.ok) return refuse(reply, r.status, r.reason, r.message);
-    const secure = req.protocol === 'https' ? '; Secure' : '';
+    // Secure over HTTPS, and when links name an https:// public URL (a TLS proxy in front).
+    const secure =
+      req.protocol === 'https' || share.linkBase().startsWith('https:') ? '; Secure' : '';
     const maxAge =
       r.viewer.role === 'share'
         ? `; Max-Age=${Math.max(1, Math.floor((Date.parse(r.viewer.share.expires) - Date.now()) / 1000))}`

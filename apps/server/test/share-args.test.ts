@@ -104,3 +104,36 @@ describe('share links', () => {
     expect(() => new ShareStore(c)).toThrow('does not hold a 256-bit key');
   });
 });
+
+describe('the session cookie', () => {
+  it('is Secure when links name an https:// public URL', async () => {
+    const { buildApp } = await import('../src/app.js');
+    const { ClusterSource } = await import('../src/source.js');
+    const { resolveKubeconfig } = await import('../src/kubeconfig.js');
+    const kc = join(dir, 'kc.yaml');
+    writeFileSync(
+      kc,
+      'apiVersion: v1\nkind: Config\nclusters: [{ name: c, cluster: { server: "https://127.0.0.1:1" } }]\nusers: [{ name: u, user: { token: t } }]\ncontexts: [{ name: x, context: { cluster: c, user: u } }]\ncurrent-context: x\n',
+    );
+    const store = new ShareStore(join(dir, 'secure'));
+    const source = new ClusterSource(resolveKubeconfig({ file: kc, env: {} }), false, {
+      info() {},
+      warn() {},
+      error() {},
+    });
+    for (const [base, secure] of [
+      ['https://portolan.example.com', true],
+      ['http://10.0.0.5:7420', false],
+    ] as const) {
+      const app = await buildApp({
+        source,
+        webDir: '/nonexistent',
+        share: { store, ownerToken: 'o.x', linkBase: () => base },
+      });
+      const { token } = store.create({ namespaces: null, expiresInMs: 60_000 });
+      const res = await app.inject(`/s/${token}`);
+      expect(String(res.headers['set-cookie']).endsWith('; Secure'), base).toBe(secure);
+      await app.close();
+    }
+  });
+});
