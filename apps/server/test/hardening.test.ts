@@ -41,6 +41,19 @@ describe('hardening', () => {
       }
     }
   });
+  it('has no write route besides share links and the context picker, none of which touch the cluster', async () => {
+    const routes = (method: string) =>
+      app
+        .printRoutes({ method, commonPrefix: false })
+        .split('\n')
+        .map((l) => l.replace(/^[\s└├│─]+/, '').trim())
+        .filter((l) => l && l !== '(empty tree)')
+        .sort();
+    expect(routes('POST')).toEqual(['/api/context (POST)', '/api/shares (POST)']);
+    expect(routes('DELETE')).toEqual(['/api/shares/:id (DELETE)']);
+    expect(routes('PUT')).toEqual([]);
+    expect(routes('PATCH')).toEqual([]);
+  });
   it('refuses a foreign Host header (DNS rebinding) and says why', async () => {
     const res = await app.inject({ url: '/api/topology', headers: { host: 'evil.example:7420' } });
     expect(res.statusCode).toBe(403);
