@@ -51,10 +51,16 @@ export interface SimAccess {
 
 export function readKubeconfig(file: string): SimAccess | undefined {
   if (!existsSync(file)) return undefined;
-  const kc = parse(readFileSync(file, 'utf8')) as {
+  let kc: {
     clusters?: { cluster: { server: string; 'certificate-authority-data'?: string } }[];
     users?: { user: { token?: string } }[];
-  };
+  } | null;
+  try {
+    kc = parse(readFileSync(file, 'utf8')) as typeof kc;
+  } catch {
+    return undefined; // caught mid-write: try again
+  }
+  if (!kc || typeof kc !== 'object') return undefined;
   const cluster = kc.clusters?.[0]?.cluster;
   const ca = cluster?.['certificate-authority-data'];
   return cluster?.server

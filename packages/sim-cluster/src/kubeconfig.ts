@@ -7,7 +7,7 @@
  * `insecure-skip-tls-verify: true`: @kubernetes/client-node refuses an
  * `http:` server without it (kubectl does not mind either way).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -49,8 +49,13 @@ export function kubeconfigYaml(
   });
 }
 
-/** Write the kubeconfig (owner-only, as it holds a token), creating its folder. */
+/**
+ * Write the kubeconfig (owner-only, as it holds a token), creating its
+ * folder; written aside and renamed into place, so a reader never sees half.
+ */
 export function writeKubeconfig(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text, { mode: 0o600 });
+  const aside = `${path}.${process.pid}.tmp`;
+  writeFileSync(aside, text, { mode: 0o600 });
+  renameSync(aside, path);
 }
