@@ -338,8 +338,15 @@ async function main(): Promise<void> {
         `cluster: sim up in ${ms(sim.loadMs)}, portolan synced in ${ms(app.syncMs)}; graph ${graph.nodes.length} nodes, ${graph.edges.length} edges`,
       );
 
-      const page = await openApp(browser, app.url);
-      await page.locator('.react-flow__node .pn-card').first().waitFor({ timeout: 120_000 });
+      let opened: Page;
+      try {
+        opened = await openApp(browser, app.url);
+        await opened.locator('.react-flow__node .pn-card').first().waitFor({ timeout: 120_000 });
+      } catch (err) {
+        console.log(`the app did not show the graph: ${(err as Error).message.split('\n')[0]}`);
+        continue;
+      }
+      const page = opened;
       const p = await probe(page);
       console.log(
         `time to first graph: ${ms(p.firstCard ?? NaN)} (Live at ${ms(p.live ?? NaN)}); baseline empty -> Live ${ms(baseProbe.live ?? NaN)} (${ratio(p.firstCard ?? NaN, baseProbe.live ?? NaN)})`,
