@@ -45,8 +45,10 @@ Options:
   --kubeconfig FILE     kubeconfig to use (default: KUBECONFIG, then ~/.kube/config,
                         then the in-cluster service account, as kubectl does)
   --context NAME        kubeconfig context to use (default: its current-context)
-  --simulate [SCENARIO] start Portolan's simulated cluster (scenario: demo, the default,
-                        or empty) and connect to it through its own kubeconfig
+  --simulate [SCENARIO] start Portolan's simulated cluster and connect to it through its
+                        own kubeconfig; scenario: demo (the default), empty, a corpus app
+                        (online-boutique, bookinfo, guestbook, sock-shop, voting-app,
+                        aks-store) or scale:<services>x<pods> (e.g. scale:1000x10)
   --manifests PATH...   show what these manifests (files or folders of YAML) would look
                         like: they are applied to a fresh simulated cluster whose
                         controllers create pods and endpoints; rejected objects

@@ -67,12 +67,12 @@ async function main(): Promise<void> {
   let kubeconfigFile = args.kubeconfig;
   let simulated = false;
   if (args.simulate !== undefined) {
-    const { startSimCluster, SCENARIOS } = await import('@portolan/sim-cluster');
-    if (!SCENARIOS.includes(args.simulate)) {
+    const { startSimCluster, SCENARIOS, isScenarioName } = await import('@portolan/sim-cluster');
+    if (!isScenarioName(args.simulate)) {
       throw new PortolanError(
         'PORTOLAN_BAD_ARGUMENT',
         `unknown scenario "${args.simulate}".`,
-        `Scenarios: ${SCENARIOS.join(', ')}.`,
+        `Scenarios: ${SCENARIOS.join(', ')}, or scale:<services>x<pods-per-service> (e.g. scale:1000x10).`,
       );
     }
     const dir = mkdtempSync(join(tmpdir(), 'portolan-sim-'));
