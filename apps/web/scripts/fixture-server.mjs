@@ -10,7 +10,9 @@
 // Controls: GET /__fixture/drop?seconds=5 ends every stream and answers 503
 // for that long (the "reconnecting" banner); GET /__fixture/gap sends a delta
 // that does not follow (the client resyncs with a fresh snapshot).
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// --graph FILE serves that graph (a GET /api/topology answer) instead of the
+// demo, with no scripted changes: a way to look at any size of graph.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +29,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-let graph = demoGraph();
+const argGraph = process.argv.indexOf('--graph');
+const graphFile = argGraph > 0 ? process.argv[argGraph + 1] : undefined;
+let graph = graphFile ? JSON.parse(readFileSync(graphFile, 'utf8')) : demoGraph();
 let status = demoStatus();
 const clients = new Set();
 let downUntil = 0;
@@ -68,7 +72,7 @@ function broadcast(text) {
 // The scripted changes start with the first browser, so it sees them happen.
 let scriptStarted = false;
 function startScript() {
-  if (scriptStarted) return;
+  if (scriptStarted || graphFile) return;
   scriptStarted = true;
   for (const step of demoScript(graph)) {
     setTimeout(() => {
