@@ -36,6 +36,12 @@ export const KIND_PATHS: Readonly<Record<WatchedKind, string>> = {
 
 const PAGE_SIZE = 500;
 export const BACKOFF = { initialMs: 500, maxMs: 30_000, forbiddenMs: 60_000 };
+/**
+ * A full relist this often, even when the watch looks healthy: a watch can
+ * lose events without closing or going quiet (a proxy, an API server bug),
+ * and only a list says what is really there. 0 turns it off.
+ */
+export const RELIST_MS = 10 * 60_000;
 
 export interface InformerHooks {
   event(e: ObjectEvent): void;
@@ -56,6 +62,8 @@ export class KindInformer {
   private attempts = 0;
   private readonly backoff: typeof BACKOFF;
   private timer: NodeJS.Timeout | undefined;
+  private relistTimer: NodeJS.Timeout | undefined;
+  private readonly relistMs: number;
   private stopped = false;
   private readonly lw: ListWatch<KubernetesObject>;
 
@@ -64,9 +72,10 @@ export class KindInformer {
     readonly kind: WatchedKind,
     private readonly hooks: InformerHooks,
     private readonly cluster: { server: string; context: string },
-    options: { stallMs?: number; backoff?: typeof BACKOFF } = {},
+    options: { stallMs?: number; backoff?: typeof BACKOFF; relistMs?: number } = {},
   ) {
     this.backoff = options.backoff ?? BACKOFF;
+    this.relistMs = options.relistMs ?? RELIST_MS;
     this.status = { kind, state: 'syncing', count: 0 };
     this.lw = new ListWatch(
       KIND_PATHS[kind],
@@ -113,10 +122,26 @@ export class KindInformer {
   start(): void {
     this.stopped = false;
     void this.lw.start();
+    clearInterval(this.relistTimer);
+    if (this.relistMs > 0) {
+      this.relistTimer = setInterval(() => void this.relist(), this.relistMs);
+      this.relistTimer.unref();
+    }
+  }
+
+  /** The periodic relist: only from a healthy watch (a failing one relists on its own). */
+  private async relist(): Promise<void> {
+    if (this.stopped || this.status.state !== 'synced') return;
+    await this.lw.stop();
+    // ListWatch lists again only without a resourceVersion (as after a 410):
+    // forget it, and the list's difference with the cache becomes events.
+    (this.lw as unknown as { resourceVersion: string }).resourceVersion = '';
+    if (!this.stopped) void this.lw.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.relistTimer);
     clearTimeout(this.timer);
     await this.lw.stop();
   }

@@ -19,6 +19,8 @@ export interface SourceOptions {
   kinds?: readonly WatchedKind[];
   stallMs?: number;
   backoff?: typeof BACKOFF;
+  /** Full relist period (default RELIST_MS; 0: never). */
+  relistMs?: number;
 }
 
 export class ClusterSource {
@@ -49,6 +51,7 @@ export class ClusterSource {
         new KindInformer(this.config.kc, k, hooks, cluster, {
           stallMs: this.options.stallMs,
           backoff: this.options.backoff,
+          relistMs: this.options.relistMs,
         }),
     );
   }

@@ -22,6 +22,7 @@ const KINDS: [string, string][] = [
   ['v1', 'Service'],
   ['discovery.k8s.io/v1', 'EndpointSlice'],
   ['networking.k8s.io/v1', 'Ingress'],
+  ['networking.k8s.io/v1', 'IngressClass'],
   ['networking.k8s.io/v1', 'NetworkPolicy'],
 ];
 

@@ -64,7 +64,7 @@ const DEPLOYMENT = {
   },
 };
 
-async function start(bookmarkIntervalMs = 200): Promise<Rig> {
+async function start(bookmarkIntervalMs = 200, relistMs = 0): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'portolan-faults-'));
   const sim = await startSimCluster({
     scenario: 'demo',
@@ -81,7 +81,11 @@ async function start(bookmarkIntervalMs = 200): Promise<Rig> {
     resolveKubeconfig({ file: join(dir, 'kc.yaml'), env: {} }),
     true,
     { info() {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) },
-    { stallMs: STALL_MS, backoff: { initialMs: 20, maxMs: 400, forbiddenMs: 1000 } },
+    {
+      stallMs: STALL_MS,
+      backoff: { initialMs: 20, maxMs: 400, forbiddenMs: 1000 },
+      relistMs,
+    },
   );
   source.start();
   const end = Date.now() + 20_000;
@@ -255,5 +259,17 @@ describe('each fault alone: the graph converges to a fresh list', () => {
     expect(r.logs.join('\n')).toMatch(/(Pod|EndpointSlice): .*watch stalled/);
     await mutate(r.sim, 3);
     await converges(r);
+  });
+
+  it('drop a kind’s watch events while bookmarks keep the watch talking: the periodic relist heals it', async () => {
+    const r = await start(200, 1500);
+    const lists = total(r.source, 'lists');
+    await fault(r.sim, { dropWatchEvents: ['pods', 'endpointslices'] });
+    await mutate(r.sim, 1);
+    await mutate(r.sim, 2);
+    // Still dropping: only a list can tell what is there.
+    await converges(r);
+    expect(total(r.source, 'lists')).toBeGreaterThan(lists);
+    expect(r.logs.join('\n')).not.toMatch(/watch stalled/);
   });
 });
