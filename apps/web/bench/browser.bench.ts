@@ -152,8 +152,18 @@ const PAGE_PROBE = () => {
   });
 };
 
+/** Stream requests per page: more than one while loading means the stream was dropped and reopened. */
+const streamRequests = new WeakMap<Page, number>();
+let lastPage: Page | undefined;
+
 async function openApp(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  streamRequests.set(page, 0);
+  lastPage = page;
+  page.on('request', (r) => {
+    if (r.url().includes('/api/stream'))
+      streamRequests.set(page, (streamRequests.get(page) ?? 0) + 1);
+  });
   // tsx (esbuild) names functions with a __name helper the page does not have.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await page.addInitScript(PAGE_PROBE);
@@ -343,13 +353,15 @@ async function main(): Promise<void> {
         opened = await openApp(browser, app.url);
         await opened.locator('.react-flow__node .pn-card').first().waitFor({ timeout: 120_000 });
       } catch (err) {
-        console.log(`the app did not show the graph: ${(err as Error).message.split('\n')[0]}`);
+        console.log(
+          `the app did not show the graph (${lastPage ? (streamRequests.get(lastPage) ?? 0) : 0} stream requests): ${(err as Error).message.split('\n')[0]}`,
+        );
         continue;
       }
       const page = opened;
       const p = await probe(page);
       console.log(
-        `time to first graph: ${ms(p.firstCard ?? NaN)} (Live at ${ms(p.live ?? NaN)}); baseline empty -> Live ${ms(baseProbe.live ?? NaN)} (${ratio(p.firstCard ?? NaN, baseProbe.live ?? NaN)})`,
+        `time to first graph: ${ms(p.firstCard ?? NaN)} (Live at ${ms(p.live ?? NaN)}, ${streamRequests.get(page) ?? 0} stream request(s)); baseline empty -> Live ${ms(baseProbe.live ?? NaN)} (${ratio(p.firstCard ?? NaN, baseProbe.live ?? NaN)})`,
       );
       await page.waitForTimeout(2000);
       const first = (await layoutMeasures(page))[0];
