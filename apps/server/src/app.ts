@@ -52,6 +52,33 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
+/** What boundedWriter needs of a response. */
+export interface WritableSocket {
+  readonly destroyed: boolean;
+  readonly writableLength: number;
+  write(chunk: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * A stream viewer's writes: false (drop it; it reconnects and resyncs) once
+ * more than `maxBuffer` bytes wait for it. A snapshot may itself be larger
+ * than that (a 10,000-Service cluster's is tens of MiB): while one is on its
+ * way the bound sits on top of it, and returns to `maxBuffer` once the
+ * socket has drained.
+ */
+export function boundedWriter(res: WritableSocket, maxBuffer: number): (frame: string) => boolean {
+  let bound = maxBuffer;
+  return (frame) => {
+    if (res.destroyed) return false;
+    if (frame.startsWith('event: snapshot')) {
+      bound = maxBuffer + Buffer.byteLength(frame);
+      res.once('drain', () => (bound = maxBuffer));
+    }
+    return res.write(frame) || res.writableLength < bound;
+  };
+}
+
 export function defaultWebDir(): string {
   return fileURLToPath(new URL('../../web/dist', import.meta.url));
 }
@@ -188,9 +215,7 @@ export async function buildApp(opts: AppConfig): Promise<FastifyInstance> {
     const last = typeof header === 'string' ? header : undefined;
     let expiry: NodeJS.Timeout | undefined;
     const client = {
-      // A browser more than maxBuffer behind is dropped; it reconnects and resyncs.
-      write: (frame: string) =>
-        !res.destroyed && (res.write(frame) || res.writableLength < maxBuffer),
+      write: boundedWriter(res, maxBuffer),
       // destroy, not end: a viewer that stopped reading must not hold the socket.
       close: () => (res.writableLength > 0 ? res.destroy() : res.end()),
       scope: scopeOf(viewer),
