@@ -21,6 +21,20 @@ describe('scale scenario and churn', () => {
     expect(ready).toHaveLength(60);
   });
 
+  it('brings nodes enough for its pods: more pods than two workers have IPs for all run, spread over zones', async () => {
+    sim = await startTestCluster({ scenario: 'scale:60x10' });
+    await sim.idle(60_000);
+    const pods = sim.list('v1', 'Pod').filter((p) => p.metadata.namespace === 'scale-000');
+    expect(pods).toHaveLength(600);
+    const status = (p: (typeof pods)[number]) => p.status as { phase?: string; podIP?: string };
+    expect(pods.filter((p) => status(p).phase === 'Running' && status(p).podIP)).toHaveLength(600);
+    const nodes = sim.list('v1', 'Node').filter((n) => n.metadata.name?.startsWith('scale-node-'));
+    expect(nodes).toHaveLength(3);
+    expect(new Set(nodes.map((n) => n.metadata.labels?.['topology.kubernetes.io/zone'])).size).toBe(
+      3,
+    );
+  });
+
   it('churn scales, restarts, kills pods and edits Services, and the cluster keeps converging', async () => {
     sim = await startTestCluster({ scenario: 'scale:5x2' });
     await sim.idle();

@@ -3,7 +3,8 @@
  * bulk for benchmarks. Services go 100 to a namespace (`scale-000`, ...),
  * each with a Deployment of `<pods>` replicas whose pods carry the usual
  * labels, a named container port and a readiness probe; one Service in 20
- * is a NodePort and one in 200 a LoadBalancer, the rest ClusterIP.
+ * is a NodePort and one in 200 a LoadBalancer, the rest ClusterIP. Worker
+ * nodes come with them, one per 200 pods, so every pod gets scheduled and an IP.
  */
 import type { KubeObject } from './types.js';
 
@@ -20,8 +21,50 @@ export function parseScale(name: string): { services: number; pods: number } | u
   return { services, pods };
 }
 
+/** Pods per generated node: a node's /24 pod CIDR holds 253 pod IPs. */
+const PODS_PER_NODE = 200;
+const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+
+/**
+ * Worker nodes enough for the pods (one per 200), each with its own /24 pod
+ * CIDR from 10.128.0.0/9 (the base scenario's 10.244.0.0/16 holds only 256),
+ * an InternalIP in 172.20.0.0/14 and a zone.
+ */
+function scaleNodes(totalPods: number): KubeObject[] {
+  const count = Math.ceil(totalPods / PODS_PER_NODE);
+  const out: KubeObject[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `scale-node-${String(i).padStart(4, '0')}`;
+    const zone = ZONES[i % ZONES.length] as string;
+    const cidr = `10.${128 + (i >> 8)}.${i & 255}.0/24`;
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/hostname': name,
+          'kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+          'topology.kubernetes.io/zone': zone,
+        },
+      },
+      spec: { podCIDR: cidr, podCIDRs: [cidr] },
+      status: {
+        capacity: { cpu: '16', memory: '65842340Ki', pods: '250' },
+        allocatable: { cpu: '15900m', memory: '64000000Ki', pods: '250' },
+        addresses: [
+          { type: 'InternalIP', address: `172.${20 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}` },
+          { type: 'Hostname', address: name },
+        ],
+      },
+    });
+  }
+  return out;
+}
+
 export function scaleObjects(services: number, pods: number): KubeObject[] {
-  const objects: KubeObject[] = [];
+  const objects: KubeObject[] = scaleNodes(services * pods);
   const namespaces = Math.ceil(services / PER_NAMESPACE);
   for (let n = 0; n < namespaces; n++)
     objects.push({
