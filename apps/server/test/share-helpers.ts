@@ -13,19 +13,7 @@ import { ClusterSource } from '../src/source.js';
 
 export const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
-export async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined> | T | undefined,
-  ms = 20_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { until } from './net.js';
 
 export interface Env {
   sim: SimCluster;

@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { resolveKubeconfig } from '../src/kubeconfig.js';
 import { ClusterSource } from '../src/source.js';
+import { until } from './net.js';
 
 const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 const BOUTIQUE = fileURLToPath(
@@ -51,20 +52,6 @@ let stream: ReturnType<typeof request> | undefined;
 
 const kubectl = async (...args: string[]) =>
   (await run(KUBECTL as string, args, { env, timeout: 30_000 })).stdout;
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | undefined> | T | undefined,
-  ms = 15_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function graph(): Promise<Graph> {
   return (await (await fetch(`${base}/api/topology`)).json()) as Graph;

@@ -7,8 +7,9 @@ import { edgeAccessibleName, edgePortLines, nodeAccessibleName } from '../../mod
 import { EDGE_STATE_TEXT } from '../../model/node-summary.js';
 import { POLICY_MARK } from '../../model/policy-text.js';
 import { useAppStore } from '../../store/store.js';
-import { revealNode, selectNode } from '../../store/view-actions.js';
+import { revealNode } from '../../store/view-actions.js';
 import { PolicyVerdictList } from '../policy/PolicyVerdictList.js';
+import { InspectorFrame } from './InspectorFrame.js';
 
 export function EdgeInspector({ edge }: { edge: GraphEdge }) {
   const source = useAppStore((s) => s.nodes.get(edge.source));
@@ -19,18 +20,7 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
     { label: 'To', id: edge.target, node: target },
   ];
   return (
-    <aside className="pn-inspector" aria-label={`Inspector: ${name}`}>
-      <div className="pn-inspector-head">
-        <h2>{name}</h2>
-        <button
-          type="button"
-          className="pn-close"
-          aria-label="Close inspector"
-          onClick={() => selectNode(null)}
-        >
-          ×
-        </button>
-      </div>
+    <InspectorFrame name={name}>
       <dl className="pn-fields">
         {ends.map((e) => (
           <div key={e.label} className="pn-field-row">
@@ -72,6 +62,6 @@ export function EdgeInspector({ edge }: { edge: GraphEdge }) {
           </p>
         )}
       </section>
-    </aside>
+    </InspectorFrame>
   );
 }

@@ -1,25 +1,15 @@
 import type { PodGroup } from '../../view/aggregate.js';
 import { groupAccessibleName, groupCountsText } from '../../view/aggregate.js';
 import { useAppStore } from '../../store/store.js';
-import { revealNode, selectNode, setExpanded } from '../../store/view-actions.js';
+import { revealNode, setExpanded } from '../../store/view-actions.js';
+import { InspectorFrame } from './InspectorFrame.js';
 
 /** A group card's details: counts, members, and the way to show them one by one. */
 export function GroupInspector({ group }: { group: PodGroup }) {
   const nodes = useAppStore((s) => s.nodes);
   const name = groupAccessibleName(group);
   return (
-    <aside className="pn-inspector" aria-label={`Inspector: ${name}`}>
-      <div className="pn-inspector-head">
-        <h2>{name}</h2>
-        <button
-          type="button"
-          className="pn-close"
-          aria-label="Close inspector"
-          onClick={() => selectNode(null)}
-        >
-          ×
-        </button>
-      </div>
+    <InspectorFrame name={name}>
       <p>{groupCountsText(group)}</p>
       <button
         type="button"
@@ -40,6 +30,6 @@ export function GroupInspector({ group }: { group: PodGroup }) {
           <li className="pn-muted">… and {group.members.length - 200} more</li>
         )}
       </ul>
-    </aside>
+    </InspectorFrame>
   );
 }

@@ -9,7 +9,7 @@ import { nodeConnections } from '../../model/connections.js';
 import { SEVERITY_MARK } from '../../model/findings-order.js';
 import { inspectorFields } from '../../model/inspector-fields.js';
 import { useAppStore } from '../../store/store.js';
-import { selectNode, setExpanded, setFocus } from '../../store/view-actions.js';
+import { setExpanded, setFocus } from '../../store/view-actions.js';
 import { POD_GROUP_THRESHOLD } from '../../view/aggregate.js';
 import { selectCollapsePlan } from '../../view/select-visible-graph.js';
 import { PodPolicySection } from '../policy/PodPolicySection.js';
@@ -20,6 +20,7 @@ import { EndpointsTable } from './EndpointsTable.js';
 import { FieldList } from './FieldList.js';
 import { PortsTable } from './PortsTable.js';
 import { YamlView } from './YamlView.js';
+import { InspectorFrame } from './InspectorFrame.js';
 
 export function Inspector() {
   const selection = useAppStore((s) => s.selection);
@@ -46,19 +47,7 @@ export function Inspector() {
   if (!node) return null;
   const name = nodeAccessibleName(node);
   return (
-    <aside className="pn-inspector" aria-label={`Inspector: ${name}`}>
-      <div className="pn-inspector-head">
-        <h2>{name}</h2>
-        <CopyButton text={qualifiedName(node)} what="name" />
-        <button
-          type="button"
-          className="pn-close"
-          aria-label="Close inspector"
-          onClick={() => selectNode(null)}
-        >
-          ×
-        </button>
-      </div>
+    <InspectorFrame name={name} actions={<CopyButton text={qualifiedName(node)} what="name" />}>
       {(node.kind === 'service' || node.kind === 'ingress') && (
         <button type="button" className="pn-button" onClick={() => setFocus(node.id)}>
           Focus on its paths
@@ -103,6 +92,6 @@ export function Inspector() {
         </ul>
       </section>
       <YamlView node={node} />
-    </aside>
+    </InspectorFrame>
   );
 }
