@@ -16,6 +16,7 @@ import { toLayoutGraph } from '../src/layout/layout-input.js';
 import { edge, lb, np, pod, svc, tcp, EXTERNAL } from '../src/test-support/graph-builders.js';
 import { planCollapse } from '../src/view/aggregate.js';
 import { deriveVisibleGraph, type ViewInput } from '../src/view/derive-visible-graph.js';
+import { planNamespaceCollapse } from '../src/view/namespace-groups.js';
 import { createFlowMapper } from '../src/view/to-flow.js';
 
 function cluster(services: number, podsPer: number): Graph {
@@ -98,6 +99,16 @@ function run(services: number, podsPer: number): void {
   const search = time(() => deriveVisibleGraph(input, view({ search: 'app=app-4242' })));
   const trace = time(() => deriveVisibleGraph(input, view({ selection: 'lb:ns-0/app-0' })));
   const flow = time(() => createFlowMapper()(derive.result, first.result), 1);
+  // Cluster scale with namespaces folded (50 namespaces here): plan, layout, view, mapping.
+  const findings = new Map();
+  const nsPlan = time(() => planNamespaceCollapse(nodes, edges, findings, plan.result));
+  const nsLayout = time(
+    () => layoutGraph(toLayoutGraph(nodes, edges, plan.result, nsPlan.result), new Map()),
+    2,
+  );
+  const nsInput = { ...input, nsPlan: nsPlan.result };
+  const nsDerive = time(() => deriveVisibleGraph(nsInput, view()));
+  const nsFlow = time(() => createFlowMapper()(nsDerive.result, nsLayout.result), 1);
   const row = (label: string, ms: number, extraText = ''): void =>
     console.log(
       `  ${label.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms  ${(ms / parse).toFixed(2).padStart(6)}x parse${extraText}`,
@@ -125,6 +136,14 @@ function run(services: number, podsPer: number): void {
     flow.ms,
     `  (${flow.result.nodes.length.toLocaleString('en')} nodes)`,
   );
+  row('planNamespaceCollapse', nsPlan.ms, `  (${nsPlan.result.groups.length} namespaces folded)`);
+  row('layout, first, folded', nsLayout.ms, `  (${nsLayout.result.size} cards placed)`);
+  row(
+    'deriveVisibleGraph, folded',
+    nsDerive.ms,
+    `  (${nsDerive.result.nodes.length + nsDerive.result.nsGroups.length} cards)`,
+  );
+  row('to React Flow elements, folded', nsFlow.ms, `  (${nsFlow.result.nodes.length} nodes)`);
 }
 
 console.log('Portolan web view pipeline (best of runs; Node', process.version + ')');

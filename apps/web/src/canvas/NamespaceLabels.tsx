@@ -10,7 +10,10 @@ const WIDTH = 4 * COL_W + NODE_W - LEFT;
 export function namespaceTops(nodes: readonly FlowNode[]): { namespace: string; y: number }[] {
   const top = new Map<string, number>();
   for (const n of nodes) {
-    const ns = n.type === 'podgroup' ? n.data.group.namespace : n.data.node.namespace;
+    const ns =
+      n.type === 'podgroup' || n.type === 'nsgroup'
+        ? n.data.group.namespace
+        : n.data.node.namespace;
     if (ns === undefined) continue;
     top.set(ns, Math.min(top.get(ns) ?? Infinity, n.position.y));
   }

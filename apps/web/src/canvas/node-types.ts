@@ -5,6 +5,7 @@ import { ExternalCard } from './nodes/ExternalCard.js';
 import { ExternalIpCard } from './nodes/ExternalIpCard.js';
 import { IngressCard } from './nodes/IngressCard.js';
 import { LoadBalancerCard } from './nodes/LoadBalancerCard.js';
+import { NamespaceGroupCard } from './nodes/NamespaceGroupCard.js';
 import { NodePortCard } from './nodes/NodePortCard.js';
 import { PodCard } from './nodes/PodCard.js';
 import { PodGroupCard } from './nodes/PodGroupCard.js';
@@ -21,6 +22,7 @@ export const nodeTypes = {
   pod: PodCard,
   address: AddressCard,
   podgroup: PodGroupCard,
+  nsgroup: NamespaceGroupCard,
 } satisfies NodeTypes;
 
 export const edgeTypes = { port: PortEdge } satisfies EdgeTypes;

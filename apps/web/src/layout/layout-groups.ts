@@ -29,6 +29,8 @@ export interface LayoutNode {
   /** Services only (band order): headless, or an ExternalName. */
   headless?: boolean;
   externalName?: string;
+  /** Overrides the band's exposure (a folded namespace's card). */
+  exposure?: Exposure;
 }
 
 export interface LayoutEdge {
@@ -163,12 +165,15 @@ export function groupNodes(graph: LayoutGraph): {
   for (const g of groups.values()) {
     const kinds = new Set(g.members.map((m) => m.kind));
     const service = g.members.find((m) => m.kind === 'service');
-    g.exposure = bandExposure({
-      kinds,
-      ingressRouted: service !== undefined && routed.has(service.id),
-      internalOnly: service !== undefined && isInternalOnly(byId.get(service.id)),
-      hasService: service !== undefined,
-    });
+    const forced = service === undefined ? undefined : byId.get(service.id)?.exposure;
+    g.exposure =
+      forced ??
+      bandExposure({
+        kinds,
+        ingressRouted: service !== undefined && routed.has(service.id),
+        internalOnly: service !== undefined && isInternalOnly(byId.get(service.id)),
+        hasService: service !== undefined,
+      });
     let ns = byNamespace.get(g.namespace);
     if (!ns) {
       ns = { namespace: g.namespace, exposures: [], bandNames: [] };

@@ -70,6 +70,24 @@ export function setExpanded(serviceId: NodeId, expanded: boolean): void {
   });
 }
 
+/**
+ * Show a folded namespace card by card (and bring `reveal`, one of its
+ * Services, into view once it is laid out), or fold it back.
+ */
+export function setNamespaceExpanded(namespace: string, expanded: boolean, reveal?: NodeId): void {
+  setState((s) => {
+    const next = new Set(s.expandedNamespaces);
+    if (expanded) next.add(namespace);
+    else next.delete(namespace);
+    return {
+      expandedNamespaces: next,
+      // The folded card's inspector would describe a card that is gone.
+      selection: s.selection === `nsgroup:${namespace}` ? null : s.selection,
+      reveal: reveal ? { id: reveal, seq: (s.reveal?.seq ?? 0) + 1 } : s.reveal,
+    };
+  });
+}
+
 export function togglePanel(panel: 'findings' | 'changes' | 'policies'): void {
   setState((s) => ({ panel: s.panel === panel ? null : panel }));
 }

@@ -21,6 +21,8 @@ export interface ViewSlice {
   panel: 'findings' | 'changes' | 'policies' | null;
   /** Services whose pods are shown one by one even above the group threshold. */
   expanded: ReadonlySet<NodeId>;
+  /** Namespaces shown card by card even when the map folds namespaces (cluster scale). */
+  expandedNamespaces: ReadonlySet<string>;
 }
 
 export function createViewSlice(): ViewSlice {
@@ -35,5 +37,6 @@ export function createViewSlice(): ViewSlice {
     reveal: null,
     panel: null,
     expanded: new Set(),
+    expandedNamespaces: new Set(),
   };
 }

@@ -9,6 +9,13 @@ import type { EdgeId, GraphEdge, GraphNode, NodeId, PortMapping } from '@portola
 import { podReadiness } from '../model/node-summary.js';
 
 export const POD_GROUP_THRESHOLD = 12;
+/**
+ * Namespace groups (namespace-groups.ts): when the map spans more than
+ * NS_GROUP_MIN_NAMESPACES namespaces and more than NS_GROUP_MIN_CARDS cards,
+ * and the user has not narrowed the view, each namespace is one card.
+ */
+export const NS_GROUP_MIN_NAMESPACES = 5;
+export const NS_GROUP_MIN_CARDS = 300;
 
 export interface PodGroup {
   id: NodeId;

@@ -15,6 +15,13 @@ import {
   type CollapsePlan,
   type PodGroup,
 } from './aggregate.js';
+import {
+  EMPTY_NS_PLAN,
+  nsGroupAccessibleName,
+  nsGroupEdge,
+  type NamespaceGroup,
+  type NamespacePlan,
+} from './namespace-groups.js';
 import { edgeOnPaths, pathsThrough, type PathSet } from './paths.js';
 import type { VerdictFilter } from '../store/view-slice.js';
 import {
@@ -34,6 +41,8 @@ export interface GraphInput {
   highlights: ReadonlyMap<NodeId, number>;
   /** Pods collapsed into group cards (aggregate.ts); none when absent. */
   plan?: CollapsePlan;
+  /** Namespaces folded into one card each (namespace-groups.ts); none when absent. */
+  nsPlan?: NamespacePlan;
 }
 
 export interface ViewInput {
@@ -80,18 +89,29 @@ export interface VisibleGroup {
   dimmed: boolean;
 }
 
+export interface VisibleNamespaceGroup {
+  group: NamespaceGroup;
+  ariaLabel: string;
+  selected: boolean;
+  dimmed: boolean;
+}
+
 export interface VisibleGraph {
   nodes: VisibleNode[];
   edges: VisibleEdge[];
   groups: VisibleGroup[];
+  /** Folded namespaces (only at cluster scale, when the view is not narrowed). */
+  nsGroups: VisibleNamespaceGroup[];
   /** Nodes the search matched (0 with an empty search). */
   matchCount: number;
 }
 
 export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleGraph {
   const plan = graph.plan ?? EMPTY_PLAN;
+  const nsPlan = graph.nsPlan ?? EMPTY_NS_PLAN;
   let keep = filterByNamespace(graph, view.namespace);
   for (const id of plan.hidden) keep.delete(id);
+  for (const id of nsPlan.hidden) keep.delete(id);
   keep = filterByKind(graph, keep, view.hiddenKinds ?? new Set());
   if (view.findingsOnly) keep = filterFindingsOnly(graph, keep);
   if (view.verdict) keep = filterByVerdict(graph, keep, view.verdict);
@@ -168,7 +188,32 @@ export function deriveVisibleGraph(graph: GraphInput, view: ViewInput): VisibleG
       dimmed: trace !== null && !traced,
     });
   }
-  return { nodes, edges, groups, matchCount: matches.size };
+  const nsGroups: VisibleNamespaceGroup[] = [];
+  for (const group of nsPlan.groups) {
+    const selected = group.id === view.selection;
+    nsGroups.push({
+      group,
+      ariaLabel: nsGroupAccessibleName(group),
+      selected,
+      dimmed: trace !== null,
+    });
+    for (const c of group.clients) {
+      if (!keep.has(c.source)) continue;
+      const edge = nsGroupEdge(group, c);
+      const src = graph.nodes.get(c.source);
+      edges.push({
+        edge,
+        ariaLabel: edgeAccessibleName(edge, src, undefined).replace(
+          edge.target,
+          nsGroupAccessibleName(group),
+        ),
+        portLines: edgePortLines(edge),
+        active: false,
+        dimmed: trace !== null,
+      });
+    }
+  }
+  return { nodes, edges, groups, nsGroups, matchCount: matches.size };
 }
 
 /** Namespaces present in the graph, sorted, for the filter menu. */

@@ -6,6 +6,11 @@
 import type { AppState } from '../store/store.js';
 import { planCollapse, type CollapsePlan } from './aggregate.js';
 import { deriveVisibleGraph, namespacesOf, type VisibleGraph } from './derive-visible-graph.js';
+import {
+  planNamespaceCollapse,
+  selectionNamespace,
+  type NamespacePlan,
+} from './namespace-groups.js';
 
 function memoByInputs<I extends unknown[], R>(
   inputs: (s: AppState) => I,
@@ -32,10 +37,50 @@ export const selectCollapsePlan: (s: AppState) => CollapsePlan = memoByInputs(
   (nodes, edges, expanded) => planCollapse(nodes, edges, expanded),
 );
 
+/** The user narrowed the view: no namespace is folded. */
+const narrowed = (s: AppState): boolean =>
+  s.namespace !== null ||
+  s.search.trim() !== '' ||
+  s.focus !== null ||
+  s.findingsOnly ||
+  s.verdict !== null;
+
+export const selectNamespacePlan: (s: AppState) => NamespacePlan = memoByInputs(
+  (
+    s,
+  ): [
+    CollapsePlan,
+    AppState['nodes'],
+    AppState['edges'],
+    AppState['findings'],
+    boolean,
+    string | undefined,
+    AppState['expandedNamespaces'],
+  ] => [
+    selectCollapsePlan(s),
+    s.nodes,
+    s.edges,
+    s.findings,
+    narrowed(s),
+    selectionNamespace(s.selection, s.nodes, s.edges),
+    s.expandedNamespaces,
+  ],
+  (plan, nodes, edges, findings, isNarrowed, selectedNs, expanded) =>
+    planNamespaceCollapse(
+      nodes,
+      edges,
+      findings,
+      plan,
+      selectedNs === undefined ? expanded : new Set([...expanded, selectedNs]),
+      isNarrowed,
+    ),
+);
+
 export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
   (s) =>
     [
       selectCollapsePlan(s),
+      selectNamespacePlan(s),
       s.nodes,
       s.edges,
       s.findings,
@@ -49,6 +94,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
       s.verdict,
     ] as [
       CollapsePlan,
+      NamespacePlan,
       AppState['nodes'],
       AppState['edges'],
       AppState['findings'],
@@ -63,6 +109,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
     ],
   (
     plan,
+    nsPlan,
     nodes,
     edges,
     findings,
@@ -76,7 +123,7 @@ export const selectVisibleGraph: (s: AppState) => VisibleGraph = memoByInputs(
     verdict,
   ) =>
     deriveVisibleGraph(
-      { nodes, edges, findings, highlights, plan },
+      { nodes, edges, findings, highlights, plan, nsPlan },
       { selection, namespace, search, focus, hiddenKinds, findingsOnly, verdict },
     ),
 );

@@ -15,10 +15,12 @@ import { EDGE_COLOR, POLICY_DENIED_COLOR } from '../model/edge-style.js';
 import { EDGE_STATE_TEXT, nodeStateText } from '../model/node-summary.js';
 import { isolatedDirections, policyChipText, policyDescription } from '../model/policy-text.js';
 import type { PodGroup } from './aggregate.js';
+import type { NamespaceGroup } from './namespace-groups.js';
 import type {
   VisibleEdge,
   VisibleGraph,
   VisibleGroup,
+  VisibleNamespaceGroup,
   VisibleNode,
 } from './derive-visible-graph.js';
 import { labelSize, placeLabels, type LabelBox } from './label-placement.js';
@@ -33,7 +35,15 @@ export interface GroupCardData extends Record<string, unknown> {
   group: PodGroup;
 }
 
-export type FlowNode = Node<CardData, NodeKind> | Node<GroupCardData, 'podgroup'>;
+/** A folded namespace's card reaches into the gap before the pod lane. */
+export const NS_CARD_W = NODE_W + 156;
+
+export interface NsGroupCardData extends Record<string, unknown> {
+  group: NamespaceGroup;
+}
+
+export type FlowNode =
+  Node<CardData, NodeKind> | Node<GroupCardData, 'podgroup'> | Node<NsGroupCardData, 'nsgroup'>;
 
 /** The card data of one kind, for the per-kind components. */
 export interface CardDataOf<K extends NodeKind> extends Record<string, unknown> {
@@ -71,6 +81,7 @@ export function createFlowMapper(): (
   let nodeCache = new Map<string, { v: VisibleNode | undefined; p: XY; out: FlowNode }>();
   let groupCache = new Map<string, { g: VisibleGroup; p: XY; out: FlowNode }>();
   let edgeCache = new Map<string, { v: VisibleEdge; dy: number; out: FlowEdge }>();
+  let nsCache = new Map<string, { g: VisibleNamespaceGroup; p: XY; out: FlowNode }>();
   return (visible, positions, leaving) => {
     const nextNodes = new Map<string, { v: VisibleNode | undefined; p: XY; out: FlowNode }>();
     const nextGroups = new Map<string, { g: VisibleGroup; p: XY; out: FlowNode }>();
@@ -102,6 +113,25 @@ export function createFlowMapper(): (
       nodes.push(out);
     }
     groupCache = nextGroups;
+    const nextNs = new Map<string, { g: VisibleNamespaceGroup; p: XY; out: FlowNode }>();
+    for (const g of visible.nsGroups) {
+      const p = positions.get(g.group.id);
+      if (!p) continue;
+      const prev = nsCache.get(g.group.id);
+      const out =
+        prev &&
+        prev.g.group === g.group &&
+        prev.g.selected === g.selected &&
+        prev.g.dimmed === g.dimmed &&
+        prev.p.x === p.x &&
+        prev.p.y === p.y
+          ? prev.out
+          : toNsGroupNode(g, p);
+      nextNs.set(g.group.id, { g, p, out });
+      nextNodes.set(g.group.id, { v: undefined, p, out });
+      nodes.push(out);
+    }
+    nsCache = nextNs;
     for (const [id, l] of leaving ?? []) {
       if (!nextNodes.has(id)) nodes.push(leavingNode(l));
     }
@@ -130,6 +160,10 @@ function topOf(visible: VisibleGraph, positions: ReadonlyMap<NodeId, XY>): numbe
   for (const v of visible.nodes) {
     const p = positions.get(v.node.id);
     if (p && v.node.kind !== 'external' && (top === undefined || p.y < top)) top = p.y;
+  }
+  for (const g of visible.nsGroups) {
+    const p = positions.get(g.group.id);
+    if (p && (top === undefined || p.y < top)) top = p.y;
   }
   return top;
 }
@@ -186,6 +220,23 @@ function toGroupNode(g: VisibleGroup, p: XY): FlowNode {
     connectable: false,
     ariaLabel: g.ariaLabel,
     className: classes.filter(Boolean).join(' '),
+  };
+}
+
+function toNsGroupNode(g: VisibleNamespaceGroup, p: XY): FlowNode {
+  return {
+    id: g.group.id,
+    type: 'nsgroup',
+    position: { x: p.x, y: p.y },
+    data: { group: g.group },
+    selected: g.selected,
+    // Wider than other cards: its counts need the room, and nothing sits to its right.
+    width: NS_CARD_W,
+    height: CARD_H,
+    draggable: false,
+    connectable: false,
+    ariaLabel: g.ariaLabel,
+    className: g.dimmed ? 'is-dimmed' : '',
   };
 }
 

@@ -9,12 +9,18 @@ import { nodeConnections } from '../../model/connections.js';
 import { SEVERITY_MARK } from '../../model/findings-order.js';
 import { inspectorFields } from '../../model/inspector-fields.js';
 import { useAppStore } from '../../store/store.js';
-import { setExpanded, setFocus } from '../../store/view-actions.js';
+import {
+  selectNode,
+  setExpanded,
+  setFocus,
+  setNamespaceExpanded,
+} from '../../store/view-actions.js';
 import { POD_GROUP_THRESHOLD } from '../../view/aggregate.js';
-import { selectCollapsePlan } from '../../view/select-visible-graph.js';
+import { selectCollapsePlan, selectNamespacePlan } from '../../view/select-visible-graph.js';
 import { PodPolicySection } from '../policy/PodPolicySection.js';
 import { EdgeInspector } from './EdgeInspector.js';
 import { GroupInspector } from './GroupInspector.js';
+import { NamespaceGroupInspector } from './NamespaceGroupInspector.js';
 import { CopyButton } from './CopyButton.js';
 import { EndpointsTable } from './EndpointsTable.js';
 import { FieldList } from './FieldList.js';
@@ -38,11 +44,18 @@ export function Inspector() {
     [selection, findings],
   );
   const group = useAppStore((s) => selectCollapsePlan(s).groups.find((g) => g.id === s.selection));
+  const nsGroup = useAppStore((s) =>
+    selectNamespacePlan(s).groups.find((g) => g.id === s.selection),
+  );
   const expanded = useAppStore((s) => s.selection !== null && s.expanded.has(s.selection));
+  const nsOpened = useAppStore(
+    (s) => node?.namespace !== undefined && s.expandedNamespaces.has(node.namespace),
+  );
   const selectedEdge = useAppStore((s) =>
     s.selection === null || node ? undefined : s.edges.get(s.selection as string as EdgeId),
   );
   if (group) return <GroupInspector group={group} />;
+  if (nsGroup) return <NamespaceGroupInspector group={nsGroup} />;
   if (selectedEdge) return <EdgeInspector edge={selectedEdge} />;
   if (!node) return null;
   const name = nodeAccessibleName(node);
@@ -60,6 +73,18 @@ export function Inspector() {
             Group its pods
           </button>
         )}
+      {nsOpened && node.namespace !== undefined && (
+        <button
+          type="button"
+          className="pn-button"
+          onClick={() => {
+            if (node.namespace !== undefined) setNamespaceExpanded(node.namespace, false);
+            selectNode(null);
+          }}
+        >
+          Fold namespace {node.namespace}
+        </button>
+      )}
       <FieldList fields={inspectorFields(node)} />
       {nodeFindings.length > 0 && (
         <section>
