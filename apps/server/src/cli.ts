@@ -90,6 +90,12 @@ async function main(): Promise<void> {
     log.info(
       `simulated cluster "${args.simulate}" at ${sim.url} (kubectl: KUBECONFIG=${kubeconfigFile} kubectl get svc -A)`,
     );
+    // It runs in this process: let its controllers finish creating pods and
+    // endpoints first (seconds for demo, a minute or more for scale:10000x10),
+    // or its busy event loop starves our own requests to it.
+    const started = Date.now();
+    await sim.idle(15 * 60_000);
+    log.info(`simulated cluster settled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   let manifestFindings: Finding[] = [];
   if (args.manifests) {
