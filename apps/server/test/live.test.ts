@@ -3,12 +3,11 @@
  * sim-cluster -> kubeconfig -> client-node informers -> engine -> routes and
  * the SSE stream. No part is faked.
  */
-import type { Graph, GraphNode, StreamMessage } from '@portolan/topology';
+import type { Graph, GraphNode } from '@portolan/topology';
 import { portMappingText } from '@portolan/topology';
 import { startSimCluster, type SimCluster } from '@portolan/sim-cluster';
 import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { buildApp } from '../src/app.js';
 import { resolveKubeconfig } from '../src/kubeconfig.js';
 import { ClusterSource } from '../src/source.js';
 import { until } from './net.js';
+import { openStream } from './share-helpers.js';
 
 const quiet = { info: () => {}, warn: () => {}, error: (m: string) => console.error(m) };
 let sim: SimCluster;
@@ -130,22 +130,8 @@ describe('portolan on the simulated demo cluster', () => {
     const svc = g0.nodes.find((n) => n.kind === 'service' && n.name === 'frontend');
     const ns = svc?.namespace as string;
     const selector = svc?.kind === 'service' ? (svc.selector ?? {}) : {};
-    const messages: StreamMessage[] = [];
-    const req = request(`${base}/api/stream`);
-    req.on('response', (res) => {
-      let buf = '';
-      res.on('data', (d: Buffer) => {
-        buf += d.toString();
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const frame = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (data) messages.push(JSON.parse(data.slice(6)) as StreamMessage);
-        }
-      });
-    });
-    req.end();
+    const stream = openStream(base, {});
+    const { messages, req } = stream;
     try {
       await until('a snapshot', () => (messages[0]?.type === 'snapshot' ? true : undefined));
       const res = await fetch(`${sim.url}/api/v1/namespaces/${ns}/pods`, {
