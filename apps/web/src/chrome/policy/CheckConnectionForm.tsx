@@ -53,26 +53,8 @@ export function CheckConnectionForm(props: Props) {
           <option key={s} value={s} />
         ))}
       </datalist>
-      <label>
-        <span>From</span>
-        <input
-          value={from}
-          list={listId}
-          placeholder="namespace/pod or IP"
-          onChange={(e) => setFrom(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        <span>To</span>
-        <input
-          value={to}
-          list={listId}
-          placeholder="namespace/pod or IP"
-          onChange={(e) => setTo(e.target.value)}
-          required
-        />
-      </label>
+      <EndField label="From" value={from} listId={listId} onChange={setFrom} />
+      <EndField label="To" value={to} listId={listId} onChange={setTo} />
       <div className="pn-check-row">
         <label>
           <span>Port</span>
@@ -120,5 +102,31 @@ export function CheckConnectionForm(props: Props) {
         )}
       </div>
     </form>
+  );
+}
+
+/** One end of the connection: a pod (namespace/name) or an IP, with suggestions. */
+function EndField({
+  label,
+  value,
+  listId,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  listId: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        value={value}
+        list={listId}
+        placeholder="namespace/pod or IP"
+        onChange={(e) => onChange(e.target.value)}
+        required
+      />
+    </label>
   );
 }
